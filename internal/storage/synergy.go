@@ -1,0 +1,84 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"symbiose/internal/model"
+)
+
+// Synergies returns the synergies of a territory with their flow and company
+// references as dataset identifiers.
+func (s *Storage) Synergies(ctx context.Context, territoryID int64) ([]model.Synergy, error) {
+	rows, err := s.query(ctx, `SELECT s.id, s.territory_id, s.ext_id, s.type, s.status,
+			COALESCE(fo.ext_id, ''), COALESCE(fi.ext_id, ''), COALESCE(co.ext_id, ''), COALESCE(ci.ext_id, ''),
+			s.resource, s.label, s.quantity, s.unit, s.period, s.started_on, s.attrs, s.updated_at
+		FROM synergies s
+		LEFT JOIN flows fo ON fo.id = s.output_flow_id
+		LEFT JOIN flows fi ON fi.id = s.input_flow_id
+		LEFT JOIN companies co ON co.id = s.output_company_id
+		LEFT JOIN companies ci ON ci.id = s.input_company_id
+		WHERE s.territory_id = ? ORDER BY s.id`, territoryID)
+	if err != nil {
+		return nil, fmt.Errorf("list synergies: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Synergy
+	index := map[int64]int{}
+	for rows.Next() {
+		var sy model.Synergy
+		var qty sql.NullFloat64
+		var attrs, updated string
+		if err := rows.Scan(&sy.ID, &sy.TerritoryID, &sy.ExtID, &sy.Type, &sy.Status, &sy.OutputFlowExtID,
+			&sy.InputFlowExtID, &sy.OutputCompExtID, &sy.InputCompExtID, &sy.Resource, &sy.Label, &qty,
+			&sy.Unit, &sy.Period, &sy.StartedOn, &attrs, &updated); err != nil {
+			return nil, fmt.Errorf("list synergies: %w", err)
+		}
+		sy.Quantity, sy.Attrs, sy.UpdatedAt = floatPtr(qty), decodeAttrs(attrs), parseTime(updated)
+		index[sy.ID] = len(out)
+		out = append(out, sy)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list synergies: %w", err)
+	}
+	members, err := s.query(ctx, `SELECT sc.synergy_id, c.ext_id FROM synergy_companies sc
+		JOIN synergies s ON s.id = sc.synergy_id JOIN companies c ON c.id = sc.company_id
+		WHERE s.territory_id = ? ORDER BY sc.synergy_id, sc.position`, territoryID)
+	if err != nil {
+		return nil, fmt.Errorf("list synergy members: %w", err)
+	}
+	defer members.Close()
+	for members.Next() {
+		var id int64
+		var ext string
+		if err := members.Scan(&id, &ext); err != nil {
+			return nil, fmt.Errorf("list synergy members: %w", err)
+		}
+		if i, ok := index[id]; ok {
+			out[i].CompanyExtIDs = append(out[i].CompanyExtIDs, ext)
+		}
+	}
+	return out, members.Err()
+}
+
+// SynergyEvents returns the dated status history of a synergy, oldest first.
+func (s *Storage) SynergyEvents(ctx context.Context, synergyID int64) ([]model.SynergyEvent, error) {
+	rows, err := s.query(ctx, `SELECT id, synergy_id, at, from_status, to_status, note, actor
+		FROM synergy_events WHERE synergy_id = ? ORDER BY at, id`, synergyID)
+	if err != nil {
+		return nil, fmt.Errorf("synergy %d history: %w", synergyID, err)
+	}
+	defer rows.Close()
+	var out []model.SynergyEvent
+	for rows.Next() {
+		var e model.SynergyEvent
+		var at string
+		if err := rows.Scan(&e.ID, &e.SynergyID, &at, &e.FromStatus, &e.ToStatus, &e.Note, &e.Actor); err != nil {
+			return nil, fmt.Errorf("synergy %d history: %w", synergyID, err)
+		}
+		e.At = parseTime(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
