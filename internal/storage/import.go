@@ -14,10 +14,14 @@ type ImportOptions struct {
 	DryRun   bool                  // run every write, then roll back: the counts without the change
 	Progress func(done, total int) // called every few hundred records, may be nil
 	Actor    string                // who imports, for the synergy history
+	// NewTerritory, when territoryID is 0, names a territory to create in
+	// the same transaction: a failed or dry-run import leaves no trace.
+	NewTerritory string
 }
 
 // ImportStats counts what an import created and updated.
 type ImportStats struct {
+	TerritoryID                        int64
 	CompaniesCreated, CompaniesUpdated int
 	FlowsCreated, FlowsUpdated         int
 	SynergiesCreated, SynergiesUpdated int
@@ -39,6 +43,13 @@ func (s *Storage) ImportDataset(ctx context.Context, territoryID int64, ds model
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		im.tx = tx
+		if im.territoryID == 0 {
+			if err := tx.QueryRowContext(ctx, s.db.Rebind(`INSERT INTO territories (name, created_at) VALUES (?, ?) RETURNING id`),
+				opt.NewTerritory, im.stamp).Scan(&im.territoryID); err != nil {
+				return fmt.Errorf("create territory %q: %w", opt.NewTerritory, err)
+			}
+		}
+		st.TerritoryID = im.territoryID
 		if err := im.loadExisting(ctx); err != nil {
 			return err
 		}

@@ -54,7 +54,7 @@ func TestImportAndReadBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := storage.ImportStats{CompaniesCreated: 2, FlowsCreated: 2, SynergiesCreated: 2, Contacts: 1}
+		want := storage.ImportStats{TerritoryID: tr.ID, CompaniesCreated: 2, FlowsCreated: 2, SynergiesCreated: 2, Contacts: 1}
 		if st != want {
 			t.Fatalf("stats = %+v, want %+v", st, want)
 		}
@@ -95,7 +95,7 @@ func TestImportAndReadBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want = storage.ImportStats{CompaniesUpdated: 2, FlowsUpdated: 2, SynergiesUpdated: 2, Contacts: 1}
+		want = storage.ImportStats{TerritoryID: tr.ID, CompaniesUpdated: 2, FlowsUpdated: 2, SynergiesUpdated: 2, Contacts: 1}
 		if st != want {
 			t.Fatalf("second import stats = %+v, want %+v", st, want)
 		}

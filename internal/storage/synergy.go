@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"symbiose/internal/model"
 )
@@ -81,4 +82,21 @@ func (s *Storage) SynergyEvents(ctx context.Context, synergyID int64) ([]model.S
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// ReplaceSynergyHistory sets the dated status history of a synergy, for data
+// whose past is known (a migration from a spreadsheet, the demo).
+func (s *Storage) ReplaceSynergyHistory(ctx context.Context, synergyID int64, events []model.SynergyEvent) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.db.Rebind(`DELETE FROM synergy_events WHERE synergy_id = ?`), synergyID); err != nil {
+			return fmt.Errorf("synergy %d history: %w", synergyID, err)
+		}
+		for _, e := range events {
+			if _, err := tx.ExecContext(ctx, s.db.Rebind(`INSERT INTO synergy_events (synergy_id, at, from_status, to_status, note, actor)
+				VALUES (?, ?, ?, ?, ?, ?)`), synergyID, e.At.UTC().Format(time.RFC3339Nano), e.FromStatus, e.ToStatus, e.Note, e.Actor); err != nil {
+				return fmt.Errorf("synergy %d history: %w", synergyID, err)
+			}
+		}
+		return nil
+	})
 }

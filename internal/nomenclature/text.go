@@ -1,0 +1,101 @@
+package nomenclature
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// Fold lower-cases s, removes its accents and collapses white space, so that
+// "Énergie  " and "energie" compare equal.
+func Fold(s string) string {
+	out, _, err := transform.String(stripMarks, strings.ToLower(s))
+	if err != nil {
+		out = strings.ToLower(s)
+	}
+	out = strings.NewReplacer("’", "'", "œ", "oe", "æ", "ae", "ß", "ss").Replace(out)
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// stopwords carry no meaning about what a flow is: articles, prepositions,
+// and the words people use to say they need or offer something.
+var stopwords = toSet(`a au aux avec ce ces d de des du en et l la le les leur leurs ou par pour sur sans un une
+	nos notre votre vos chez dont tres plus moins env environ etc
+	an and as at by for from in into of on or per the to with without our their its any some approx about
+	besoin besoins recherche recherchons cherche cherchons souhaite souhaitons achat achete achetons
+	need needs needed looking seek seeking wanted want require required buy buying purchase
+	disponible disponibles dispo offre offert propose proposons available offer offered spare
+	semaine mois an annee jour week month year day par tonne tonnes kg litre litres t`)
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var elision = regexp.MustCompile(`\b(l|d|j|n|s|c|qu|jusqu)'`)
+
+// temperature finds a temperature in a folded label: "70°c", "70 °c", "70 degres".
+var temperature = regexp.MustCompile(`(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c?|deg(?:res|rees|re|ree)?\b|degc\b)`)
+
+// words splits a label into normalised tokens: folded, elisions removed,
+// numbers and one-letter tokens dropped, stopwords removed, light stemming.
+func words(label string) []string {
+	s := elision.ReplaceAllString(Fold(label), "")
+	fields := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := fields[:0]
+	for _, f := range fields {
+		f = strings.TrimLeft(f, "0123456789") // "200l", "3m" lose their number
+		if len(f) < 2 || stopwords[f] {
+			continue
+		}
+		f = stem(f)
+		if stopwords[f] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// stem folds French and English plurals and French past-participle
+// agreements onto one form: palettes -> palette, metaux -> metal,
+// cassees -> casse, batteries -> battery.
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n <= 3:
+		return w
+	case strings.HasSuffix(w, "eaux") || strings.HasSuffix(w, "yaux"):
+		w = w[:n-1]
+	case strings.HasSuffix(w, "aux") && n > 5:
+		w = w[:n-3] + "al"
+	case strings.HasSuffix(w, "ies") && n > 5:
+		w = w[:n-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:n-1]
+	}
+	if strings.HasSuffix(w, "ee") && len(w) > 4 {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// findTemperature returns the first temperature in a label, in °C.
+func findTemperature(label string) (float64, bool) {
+	m := temperature.FindStringSubmatch(Fold(label))
+	if m == nil {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
+	return v, err == nil
+}
