@@ -106,6 +106,14 @@ type parser struct {
 	ds        model.Dataset
 	companies map[string]bool
 	flows     map[string]model.Direction
+	// classified memoises the classifier by label and List of Waste code.
+	classified map[string]classification
+}
+
+type classification struct {
+	code       string
+	confidence float64
+	ok         bool
 }
 
 func (p *parser) companyExists(id string) bool { return p.companies[id] || p.opt.KnownCompanies[id] }

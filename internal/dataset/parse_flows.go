@@ -88,8 +88,16 @@ func (p *parser) resolveResource(l line, f *model.Flow) {
 	if f.Label == "" {
 		return
 	}
-	if code, conf, ok := rk.Classify(f.Label, f.EWC); ok {
-		f.Resource, f.ResourceConfidence = code, &conf
+	// Large datasets repeat their labels: classify each distinct one once.
+	key := f.Label + "\x00" + f.EWC
+	guess, seen := p.classified[key]
+	if !seen {
+		guess.code, guess.confidence, guess.ok = rk.Classify(f.Label, f.EWC)
+		p.classified[key] = guess
+	}
+	if guess.ok {
+		conf := guess.confidence
+		f.Resource, f.ResourceConfidence = guess.code, &conf
 	}
 }
 

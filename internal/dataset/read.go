@@ -96,7 +96,8 @@ func readDir(fsys fs.FS, dir string) ([]table, Problems, error) {
 // parseTables checks and converts the tables in dependency order: companies
 // before the flows that name them, flows before synergies.
 func parseTables(tables []table, problems Problems, opt Options) (model.Dataset, Problems, error) {
-	p := &parser{opt: opt, problems: problems, companies: map[string]bool{}, flows: map[string]model.Direction{}}
+	p := &parser{opt: opt, problems: problems, companies: map[string]bool{}, flows: map[string]model.Direction{},
+		classified: map[string]classification{}}
 	byName := map[string]table{}
 	fileOrder := map[string]int{}
 	for _, t := range tables {
