@@ -11,8 +11,9 @@ import (
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
-		fmt.Fprintln(e.stderr, "Usage: symbiose bench generate [flags]\n\n"+
-			"Benchmark tools:\n  generate  write a deterministic synthetic territory as a dataset")
+		fmt.Fprintln(e.stderr, "Usage: symbiose bench generate|quality [flags]\n\n"+
+			"Benchmark tools:\n  generate  write a deterministic synthetic territory as a dataset\n"+
+			"  quality   recall@10 and precision@5 of the matcher on known exchanges")
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -21,6 +22,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	switch args[0] {
 	case "generate":
 		return benchGenerate(e, args[1:])
+	case "quality":
+		return benchQuality(e, args[1:])
 	}
 	fmt.Fprintf(e.stderr, "symbiose bench: unknown benchmark %q\n", args[0])
 	return errUsage

@@ -31,6 +31,7 @@ var commands = []command{
 	{"serve", "run the web application", runServe},
 	{"import", "import a dataset (CSV folder, XLSX or JSON) into a territory", runImport},
 	{"export", "export a territory as a dataset (CSV folder, XLSX or JSON)", runExport},
+	{"match", "find substitution candidates and mutualisation groups", runMatch},
 	{"demo", "load the demo territory into the database", runDemo},
 	{"migrate", "bring the database schema up to date", runMigrate},
 	{"classify", "find the resource taxonomy nodes that match a flow label", runClassify},

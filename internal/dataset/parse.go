@@ -28,8 +28,9 @@ type ResourceKnowledge interface {
 	Exists(code string) bool
 	// Family returns the flow family a node belongs to.
 	Family(code string) string
-	// Classify returns the best node for a label, with a confidence in 0..1.
-	Classify(label, ewc string) (code string, confidence float64, ok bool)
+	// Classify returns the best node for a flow's label, knowing its List of
+	// Waste code and family when given, with a confidence in 0..1.
+	Classify(label, ewc, family string) (code string, confidence float64, ok bool)
 }
 
 // line is the reading context of one record: where it is, and the list its

@@ -89,10 +89,10 @@ func (p *parser) resolveResource(l line, f *model.Flow) {
 		return
 	}
 	// Large datasets repeat their labels: classify each distinct one once.
-	key := f.Label + "\x00" + f.EWC
+	key := f.Label + "\x00" + f.EWC + "\x00" + f.Family
 	guess, seen := p.classified[key]
 	if !seen {
-		guess.code, guess.confidence, guess.ok = rk.Classify(f.Label, f.EWC)
+		guess.code, guess.confidence, guess.ok = rk.Classify(f.Label, f.EWC, f.Family)
 		p.classified[key] = guess
 	}
 	if guess.ok {

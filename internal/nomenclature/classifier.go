@@ -30,6 +30,7 @@ type Classifier struct {
 	typos    map[string][]string // one-deletion variant -> vocabulary tokens
 	joined   map[string][2]string
 	nodeID   map[string]int
+	family   []string // node id -> family
 }
 
 type phrase struct {
@@ -49,6 +50,7 @@ func NewClassifier(resources []Resource) *Classifier {
 	df := map[string]int{}
 	for i, r := range resources {
 		c.nodes = append(c.nodes, r.Code)
+		c.family = append(c.family, r.Family)
 		c.nodeID[r.Code] = i
 		bag := map[string]bool{}
 		texts := append([]string{r.LabelFR, r.LabelEN}, r.SynonymsFR...)
@@ -110,37 +112,46 @@ func unique(toks []string) []string {
 // itself, a corrected spelling, or the two halves of a joined compound.
 type queryToken struct {
 	vocab  []string // vocabulary tokens it stands for
-	weight float64  // its idf, or the mean idf when unknown
+	weight float64  // its idf, or a default when unknown, times its place's weight
+	place  float64  // the weight of its place in the label (head or detail)
 	trust  float64  // 1 for an exact word, less for a corrected one
 }
 
 // recognise maps a label's words onto the vocabulary.
 func (c *Classifier) recognise(label string) []queryToken {
-	toks := unique(words(label))
+	var ws []word
+	seen := map[string]bool{}
+	for _, w := range weightedWords(label) {
+		if !seen[w.tok] {
+			seen[w.tok] = true
+			ws = append(ws, w)
+		}
+	}
 	var out []queryToken
-	for i, tok := range toks {
+	for i, w := range ws {
+		tok, place := w.tok, w.weight
 		if i > 0 {
-			if _, ok := c.idf[toks[i-1]+tok]; ok { // "big bag" written for "bigbag"
-				out = append(out, queryToken{vocab: []string{toks[i-1] + tok}, weight: c.idf[toks[i-1]+tok], trust: 1})
+			if idf, ok := c.idf[ws[i-1].tok+tok]; ok { // "big bag" written for "bigbag"
+				out = append(out, queryToken{vocab: []string{ws[i-1].tok + tok}, weight: idf * place, place: place, trust: 1})
 			}
 		}
-		if w, ok := c.idf[tok]; ok {
-			out = append(out, queryToken{vocab: []string{tok}, weight: w, trust: 1})
+		if idf, ok := c.idf[tok]; ok {
+			out = append(out, queryToken{vocab: []string{tok}, weight: idf * place, place: place, trust: 1})
 			continue
 		}
 		if pair, ok := c.joined[tok]; ok { // "bigbag" written for "big bag"
-			out = append(out, queryToken{vocab: pair[:], weight: c.idf[pair[0]] + c.idf[pair[1]], trust: 1})
+			out = append(out, queryToken{vocab: pair[:], weight: (c.idf[pair[0]] + c.idf[pair[1]]) * place, place: place, trust: 1})
 			continue
 		}
 		if fixed := c.correct(tok); len(fixed) > 0 {
-			w := 0.0
+			idf := 0.0
 			for _, f := range fixed {
-				w = max(w, c.idf[f])
+				idf = max(idf, c.idf[f])
 			}
-			out = append(out, queryToken{vocab: fixed, weight: w, trust: 0.85})
+			out = append(out, queryToken{vocab: fixed, weight: idf * place, place: place, trust: 0.85})
 			continue
 		}
-		out = append(out, queryToken{weight: 1.5}) // unknown word: it dilutes every match alike
+		out = append(out, queryToken{weight: 1.5 * place, place: place}) // unknown word: it dilutes every match alike
 	}
 	return out
 }

@@ -28,7 +28,27 @@ var heatBands = []struct {
 // confidence in 0..1. ewc, optional, is a List of Waste code in any usual
 // writing; it steers the answer toward the node the code maps to.
 func (c *Classifier) Classify(label, ewc string, top int) []Match {
+	return c.ClassifyFlow(label, ewc, "", top)
+}
+
+// familyMismatch discounts nodes of another family than the flow's: a flow
+// declared as energy is rarely a parking space.
+const familyMismatch = 0.6
+
+// ClassifyFlow is Classify for a flow whose family (material, waste,
+// energy, water, equipment, service, skill, space, logistics) is known.
+func (c *Classifier) ClassifyFlow(label, ewc, family string, top int) []Match {
 	scores := c.score(label)
+	if family == "waste" {
+		family = "material"
+	}
+	if family != "" {
+		for n := range scores {
+			if c.family[n] != family {
+				scores[n] *= familyMismatch
+			}
+		}
+	}
 	if code, _, err := ParseWasteCode(ewc); err == nil {
 		if node, ok := c.nodeID[WasteResource(code)]; ok {
 			scores[node] += ewcBoost
@@ -41,6 +61,8 @@ func (c *Classifier) Classify(label, ewc string, top int) []Match {
 	}
 	if t, ok := findTemperature(label); ok {
 		c.pickHeatBand(scores, t)
+	} else if hasPressure(label) {
+		c.pickHeatBand(scores, 150) // heat under pressure is steam
 	}
 	return c.rank(scores, top)
 }
@@ -56,7 +78,10 @@ func (c *Classifier) score(label string) map[int]float64 {
 	if total == 0 {
 		return scores
 	}
-	matched := map[int32]float64{}
+	// Per phrase: how much of the phrase the label holds, and how much of
+	// the label (weighted by place) the phrase explains.
+	type hit struct{ ofPhrase, ofLabel float64 }
+	matched := map[int32]hit{}
 	bag := map[int]float64{}
 	for _, t := range q {
 		counted := map[int32]bool{}
@@ -65,7 +90,10 @@ func (c *Classifier) score(label string) map[int]float64 {
 			for _, p := range c.postings[v] {
 				if !counted[p] {
 					counted[p] = true
-					matched[p] += c.idf[v] * t.trust
+					h := matched[p]
+					h.ofPhrase += c.idf[v] * t.trust
+					h.ofLabel += c.idf[v] * t.trust * t.place
+					matched[p] = h
 				}
 				nodes[c.phrases[p].node] = true
 			}
@@ -76,8 +104,8 @@ func (c *Classifier) score(label string) map[int]float64 {
 	}
 	for p, m := range matched {
 		ph := c.phrases[p]
-		phraseCover := math.Min(1, m/ph.weight)
-		labelCover := math.Min(1, m/total)
+		phraseCover := math.Min(1, m.ofPhrase/ph.weight)
+		labelCover := math.Min(1, m.ofLabel/total)
 		f := 2 * phraseCover * labelCover / (phraseCover + labelCover)
 		if f > scores[ph.node] {
 			scores[ph.node] = f
@@ -102,7 +130,7 @@ func (c *Classifier) pickHeatBand(scores map[int]float64, t float64) {
 		return
 	}
 	for _, b := range heatBands {
-		if t >= b.min && t < b.max {
+		if t > b.min && t <= b.max {
 			if n, ok := c.nodeID[b.code]; ok {
 				scores[n] = best + 0.05
 			}

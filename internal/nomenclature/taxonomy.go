@@ -109,9 +109,9 @@ func (Taxonomy) Exists(code string) bool { _, ok := LookupResource(code); return
 // Family returns the family of a node, "" for an unknown code.
 func (Taxonomy) Family(code string) string { r, _ := LookupResource(code); return r.Family }
 
-// Classify returns the best node for a label and its confidence.
-func (Taxonomy) Classify(label, ewc string) (string, float64, bool) {
-	best := DefaultClassifier().Classify(label, ewc, 1)
+// Classify returns the best node for a flow's label and its confidence.
+func (Taxonomy) Classify(label, ewc, family string) (string, float64, bool) {
+	best := DefaultClassifier().ClassifyFlow(label, ewc, family, 1)
 	if len(best) == 0 {
 		return "", 0, false
 	}

@@ -43,3 +43,28 @@ func TestEveryWasteCodeMapsToANode(t *testing.T) {
 		}
 	}
 }
+
+func TestConversionsLinkExistingNodes(t *testing.T) {
+	rules := Conversions()
+	if len(rules) < 80 {
+		t.Fatalf("%d conversion rules, want at least 80", len(rules))
+	}
+	seen := map[[2]string]bool{}
+	for _, c := range rules {
+		_, okFrom := LookupResource(c.From)
+		_, okTo := LookupResource(c.To)
+		switch {
+		case !okFrom || !okTo:
+			t.Errorf("%s -> %s: unknown node", c.From, c.To)
+		case c.From == c.To:
+			t.Errorf("%s -> itself", c.From)
+		case seen[[2]string{c.From, c.To}]:
+			t.Errorf("%s -> %s: duplicate", c.From, c.To)
+		case c.Score <= 0 || c.Score > 1:
+			t.Errorf("%s -> %s: score %v outside 0..1", c.From, c.To, c.Score)
+		case c.ReasonFR == "" || c.ReasonEN == "":
+			t.Errorf("%s -> %s: missing reason", c.From, c.To)
+		}
+		seen[[2]string{c.From, c.To}] = true
+	}
+}

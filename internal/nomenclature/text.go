@@ -45,25 +45,67 @@ func toSet(words string) map[string]bool {
 var elision = regexp.MustCompile(`\b(l|d|j|n|s|c|qu|jusqu)'`)
 
 // temperature finds a temperature in a folded label: "70°c", "70 °c", "70 degres".
-var temperature = regexp.MustCompile(`(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c?|deg(?:res|rees|re|ree)?\b|degc\b)`)
+// A minus sign right after a digit is a range ("200-220 °C"), not a sign.
+var temperature = regexp.MustCompile(`(?:^|[^0-9])(-?\d+(?:[.,]\d+)?)\s*(?:°\s*c?|deg(?:res|rees|re|ree)?\b|degc\b)`)
 
 // words splits a label into normalised tokens: folded, elisions removed,
 // numbers and one-letter tokens dropped, stopwords removed, light stemming.
 func words(label string) []string {
-	s := elision.ReplaceAllString(Fold(label), "")
-	fields := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := fields[:0]
-	for _, f := range fields {
-		f = strings.TrimLeft(f, "0123456789") // "200l", "3m" lose their number
-		if len(f) < 2 || stopwords[f] {
-			continue
-		}
-		f = stem(f)
-		if stopwords[f] {
-			continue
-		}
-		out = append(out, f)
+	ws := weightedWords(label)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.tok
 	}
+	return out
+}
+
+// word is a token with the weight of its place in the label.
+type word struct {
+	tok    string
+	weight float64
+}
+
+// detailWeight is the weight of the words after a label's head: people name
+// the thing first, then where it comes from or what it is for ("fly ash
+// from the boilers", "chaleur pour le séchage").
+const detailWeight = 0.45
+
+// detailMarkers open the part of a label that qualifies its head.
+var detailMarkers = toSet(`from for pour issu issue issus issues provenant provenance destine destinee destines
+	used utilise utilisee utilises utilisees via after apres`)
+
+// weightedWords is words with each token's weight: 1 in the head of the
+// label, detailWeight after a detail marker, a comma or a parenthesis.
+func weightedWords(label string) []word {
+	s := elision.ReplaceAllString(Fold(label), "")
+	var out []word
+	weight := 1.0
+	start := 0
+	flush := func(end int) {
+		for _, f := range strings.FieldsFunc(s[start:end], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if detailMarkers[f] {
+				weight = detailWeight
+				continue
+			}
+			f = strings.TrimLeft(f, "0123456789") // "200l", "3m" lose their number
+			if len(f) < 2 || stopwords[f] {
+				continue
+			}
+			if f = stem(f); !stopwords[f] {
+				out = append(out, word{f, weight})
+			}
+		}
+	}
+	for i, r := range s {
+		if r == ',' || r == '(' || r == ';' || r == ':' {
+			flush(i)
+			start = i + 1
+			if len(out) > 0 {
+				weight = detailWeight
+			}
+		}
+	}
+	flush(len(s))
 	return out
 }
 
@@ -99,3 +141,13 @@ func findTemperature(label string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
 	return v, err == nil
 }
+
+var pressure = regexp.MustCompile(`\d\s*bars?\b`)
+
+// hasPressure reports whether a label gives a pressure in bar: heat under
+// pressure is steam.
+func hasPressure(label string) bool { return pressure.MatchString(Fold(label)) }
+
+// Temperature returns the first temperature written in a text ("vapeur
+// 180 °C", "eau à 35°C"), in °C.
+func Temperature(text string) (float64, bool) { return findTemperature(text) }

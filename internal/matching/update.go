@@ -1,0 +1,157 @@
+package matching
+
+import (
+	"fmt"
+	"sort"
+
+	"symbiose/internal/model"
+)
+
+// UpsertCompany adds a company or changes its location; its flows are
+// re-matched when it moves.
+func (e *Engine) UpsertCompany(c model.Company) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	old := e.companies[c.ExtID]
+	if old == nil {
+		e.putCompany(c)
+		return
+	}
+	if old.located == c.HasLocation() && (!old.located || (old.lat == *c.Lat && old.lon == *c.Lon)) {
+		return
+	}
+	var flows []model.Flow
+	for _, id := range sortedKeys(old.flows) {
+		flows = append(flows, e.flows[id].m)
+		e.drop(e.flows[id])
+	}
+	rec := e.putCompany(c)
+	for _, m := range flows {
+		e.add(m, rec)
+	}
+}
+
+// RemoveCompany removes a company and its flows.
+func (e *Engine) RemoveCompany(id string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	c := e.companies[id]
+	if c == nil {
+		return
+	}
+	for _, fid := range sortedKeys(c.flows) {
+		e.drop(e.flows[fid])
+	}
+	delete(e.companies, id)
+}
+
+// UpsertFlow adds or changes one flow and updates the candidates it
+// affects, without recomputing the territory.
+func (e *Engine) UpsertFlow(m model.Flow) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	c := e.companies[m.CompanyExtID]
+	if c == nil {
+		return fmt.Errorf("flow %s: unknown company %q", m.ExtID, m.CompanyExtID)
+	}
+	if old := e.flows[m.ExtID]; old != nil {
+		e.drop(old)
+	}
+	e.add(m, c)
+	return nil
+}
+
+// RemoveFlow removes one flow and updates the candidates it affects.
+func (e *Engine) RemoveFlow(id string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if f := e.flows[id]; f != nil {
+		e.drop(f)
+	}
+}
+
+func (e *Engine) add(m model.Flow, c *company) {
+	f := e.index(m, c)
+	switch {
+	case m.Resource == "":
+	case m.Direction == model.Input:
+		if list := e.candidatesFor(f); len(list) > 0 {
+			e.candidates[m.ExtID] = list
+		}
+	default:
+		e.receivers(f, func(in *flow, inRes, outRes string, c compat, km float64, located bool) {
+			if s, ok := e.pairAs(in, f, inRes, outRes, c, km, located); ok {
+				e.insertCandidate(in.m.ExtID, s)
+			}
+		})
+	}
+}
+
+func (e *Engine) drop(f *flow) {
+	if f.m.Direction == model.Input {
+		delete(e.candidates, f.m.ExtID)
+		e.unindex(f)
+		return
+	}
+	var affected []*flow
+	if f.m.Resource != "" {
+		e.receivers(f, func(in *flow, _, _ string, _ compat, _ float64, _ bool) {
+			for _, s := range e.candidates[in.m.ExtID] {
+				if s.OutputFlowID == f.m.ExtID {
+					affected = append(affected, in)
+					break
+				}
+			}
+		})
+	}
+	e.unindex(f)
+	for _, in := range affected {
+		if list := e.candidatesFor(in); len(list) > 0 {
+			e.candidates[in.m.ExtID] = list
+		} else {
+			delete(e.candidates, in.m.ExtID)
+		}
+	}
+}
+
+// receivers calls fn for every input flow that an output could feed,
+// within the output's travel radius, once per reading of each.
+func (e *Engine) receivers(out *flow, fn func(in *flow, inRes, outRes string, c compat, km float64, located bool)) {
+	for _, outAlt := range out.alts {
+		radius := e.radiusKm(outAlt.res)
+		for _, inRes := range e.rules.fedBy(outAlt.res) {
+			idx := e.inputs[inRes]
+			if idx == nil || idx.size == 0 {
+				continue
+			}
+			c := e.rules.feeding(inRes)[outAlt.res]
+			e.near(idx, out.company, radius, func(in *flow, km float64, located bool) { fn(in, inRes, outAlt.res, c, km, located) })
+		}
+	}
+}
+
+// insertCandidate puts s in its input's ranked list if it ranks in the top,
+// replacing a weaker reading of the same output.
+func (e *Engine) insertCandidate(inputID string, s Substitution) {
+	list := e.candidates[inputID]
+	for i, old := range list {
+		if old.OutputFlowID == s.OutputFlowID {
+			if !betterReading(s, old) {
+				return
+			}
+			list = append(list[:i:i], list[i+1:]...)
+			break
+		}
+	}
+	i := sort.Search(len(list), func(i int) bool { return better(s, list[i]) })
+	if i >= e.opt.Top {
+		return
+	}
+	list = append(list, Substitution{})
+	copy(list[i+1:], list[i:])
+	list[i] = s
+	if len(list) > e.opt.Top {
+		list = list[:e.opt.Top]
+	}
+	e.candidates[inputID] = list
+}
