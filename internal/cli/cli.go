@@ -36,7 +36,7 @@ var commands = []command{
 	{"migrate", "bring the database schema up to date", runMigrate},
 	{"classify", "find the resource taxonomy nodes that match a flow label", runClassify},
 	{"nomenclature", "print the reference lists: List of Waste, NAF, resource taxonomy", runNomenclature},
-	{"bench", "benchmark tools: synthetic territories", runBench},
+	{"bench", "benchmark tools: synthetic territories, matching quality, classifier accuracy", runBench},
 	{"version", "print the version", runVersion},
 }
 

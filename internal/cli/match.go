@@ -30,6 +30,7 @@ func runMatch(ctx context.Context, e *env, args []string) error {
 	minGroup := fs.Int("min-group", 3, "companies in a mutualisation group")
 	groupRadius := fs.Float64("group-radius-km", 10, "companies closer than this are pooled together")
 	format := fs.String("format", "json", "json, csv or table")
+	allocate := fs.Bool("allocate", false, "also assign supplies to needs, delivering the most for the least quantity × km (proven optimal)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,6 +45,14 @@ func runMatch(ctx context.Context, e *env, args []string) error {
 	eng := matching.New(matching.Options{Top: *top, RadiusKm: *radius, MinGroup: *minGroup, GroupRadiusKm: *groupRadius}, nil)
 	eng.Load(ds.Companies, ds.Flows)
 	res := matchResult{Substitutions: eng.Substitutions(), Mutualisations: eng.Mutualisations()}
+	if *allocate {
+		if res.Allocations, err = eng.Allocate(); err != nil {
+			return err
+		}
+		if res.Allocations == nil {
+			res.Allocations = []matching.Allocation{}
+		}
+	}
 	if res.Substitutions == nil {
 		res.Substitutions = []matching.Substitution{}
 	}
@@ -65,6 +74,7 @@ func runMatch(ctx context.Context, e *env, args []string) error {
 type matchResult struct {
 	Substitutions  []matching.Substitution `json:"substitutions"`
 	Mutualisations []matching.Group        `json:"mutualisations"`
+	Allocations    []matching.Allocation   `json:"allocations,omitempty"`
 }
 
 // matchInput reads the flows to match from a dataset or the database.
@@ -127,6 +137,13 @@ func writeMatchTable(w io.Writer, res matchResult) error {
 	fmt.Fprintf(tw, "\nMUTUALISATIONS (%d)\nkind\tresource\tcompanies\tradius km\ttotal\n", len(res.Mutualisations))
 	for _, g := range res.Mutualisations {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f\t%s %s\n", g.Kind, g.Resource, strings.Join(g.CompanyIDs, ","), g.RadiusKm, km(g.TotalQuantity), g.Unit)
+	}
+	for _, a := range res.Allocations {
+		fmt.Fprintf(tw, "\nALLOCATION (%s, proven optimal: %v)\nmatched	%.1f %s/year	nearest-candidate baseline %.1f\n", a.Unit, a.Optimal, a.Matched, a.Unit, a.Baseline.Matched)
+		fmt.Fprintf(tw, "%s-km\t%.1f\tbaseline %.1f\n", a.Unit, a.UnitKm, a.Baseline.UnitKm)
+		for _, x := range a.Assignments {
+			fmt.Fprintf(tw, "%s %s -> %s %s\t%.1f %s\t%.1f km\n", x.OutputCompanyID, x.OutputFlowID, x.InputCompanyID, x.InputFlowID, x.Quantity, x.Unit, x.DistanceKm)
+		}
 	}
 	return tw.Flush()
 }

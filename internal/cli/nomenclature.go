@@ -13,10 +13,12 @@ import (
 )
 
 func runNomenclature(ctx context.Context, e *env, args []string) error {
-	fs := e.flags("nomenclature", "ewc|naf|resources", "Prints a reference list:\n"+
+	fs := e.flags("nomenclature", "ewc|naf|resources|templates", "Prints a reference list:\n"+
 		"  ewc        the European List of Waste: code, hazardous, label_fr, label_en, resource\n"+
 		"  naf        NAF rév.2 sous-classes: code, label_fr, nace\n"+
-		"  resources  the resource taxonomy: code, parent, family, label_fr, label_en, synonyms")
+		"  resources  the resource taxonomy: code, parent, family, label_fr, label_en, synonyms\n"+
+		"  templates  the typical flows of an activity (--naf 10.71C): the start of a diagnostic")
+	naf := fs.String("naf", "", "with templates: the NAF or NACE code of the activity")
 	format := fs.String("format", "csv", "csv or json")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -44,6 +46,23 @@ func runNomenclature(ctx context.Context, e *env, args []string) error {
 		for _, r := range nomenclature.Resources() {
 			synonyms := strings.Join(append(append([]string{}, r.SynonymsFR...), r.SynonymsEN...), ";")
 			rows = append(rows, []string{r.Code, r.Parent, r.Family, r.LabelFR, r.LabelEN, synonyms})
+		}
+	case "templates":
+		if *naf == "" {
+			fs.Usage()
+			return errUsage
+		}
+		flows := nomenclature.Template(*naf)
+		if flows == nil {
+			return fmt.Errorf("no template for %q: not a NAF or NACE code", *naf)
+		}
+		header = []string{"naf", "direction", "family", "resource", "label_fr", "label_en", "per_employee", "unit", "period", "note"}
+		for _, f := range flows {
+			per := ""
+			if f.PerEmployee != nil {
+				per = strconv.FormatFloat(*f.PerEmployee, 'f', -1, 64)
+			}
+			rows = append(rows, []string{f.NAF, f.Direction, f.Family, f.Resource, f.LabelFR, f.LabelEN, per, f.Unit, f.Period, f.Note})
 		}
 	default:
 		fs.Usage()

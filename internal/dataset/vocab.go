@@ -2,11 +2,8 @@ package dataset
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"symbiose/internal/nomenclature"
 )
 
 // vocab maps the words people write (English and French, any case, with or
@@ -30,18 +27,13 @@ func (v vocab) lookup(s string) (string, bool) {
 	return c, ok
 }
 
-var stripAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // fold lower-cases, removes accents and collapses spaces, dashes and
 // underscores, so that "Énergie", "energie" and "ÉNERGIE" are one word.
 func fold(s string) string {
-	out, _, err := transform.String(stripAccents, strings.ToLower(strings.TrimSpace(s)))
-	if err != nil {
-		out = strings.ToLower(strings.TrimSpace(s))
-	}
-	out = strings.NewReplacer("_", " ", "-", " ", "’", "'").Replace(out)
-	return strings.Join(strings.Fields(out), " ")
+	return nomenclature.Fold(separators.Replace(s))
 }
+
+var separators = strings.NewReplacer("_", " ", "-", " ")
 
 var (
 	directions = newVocab(map[string][]string{

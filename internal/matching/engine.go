@@ -7,6 +7,8 @@
 package matching
 
 import (
+	"math"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -47,9 +49,12 @@ type Engine struct {
 	free      []int32
 	outputs   map[string]*resourceIndex // output flows by resource
 	inputs    map[string]*resourceIndex // input flows by resource
-	// candidates holds the ranked substitutions of each input flow.
-	candidates map[string][]Substitution
-	pools      *pools
+	// candidates holds the ranked ratings of each input flow.
+	candidates  map[string][]rating
+	pools       *pools
+	altCache    map[string][]alt // label readings, kept across loads
+	chords      chordCache
+	radiusCache map[string]float64
 }
 
 type company struct {
@@ -73,6 +78,7 @@ type flow struct {
 	hasTemp    bool
 	hazardous  bool
 	acceptsHaz bool
+	radius     float64 // how far the flow travels, from its resource
 	// alts are the resources the flow may be: the one given, and when the
 	// classifier chose it with doubt, its runners-up, each with a weight.
 	alts []alt
@@ -91,7 +97,58 @@ const (
 	altCount      = 3
 )
 
-// alternatives returns the resources a flow may be.
+// alternatives returns the resources a flow may be, classifying each
+// distinct label once.
+func (e *Engine) alternatives(m model.Flow) []alt {
+	if m.Resource == "" {
+		return nil
+	}
+	if m.ResourceConfidence == nil || *m.ResourceConfidence >= altConfidence {
+		return []alt{{m.Resource, 1}}
+	}
+	key := m.Resource + "\x00" + m.Label + "\x00" + m.EWC + "\x00" + m.Family
+	if a, ok := e.altCache[key]; ok {
+		return a
+	}
+	a := alternatives(m)
+	e.altCache[key] = a
+	return a
+}
+
+// readAll fills the cache of label readings for many flows at once, the
+// classifier running on every processor.
+func (e *Engine) readAll(flows []model.Flow) {
+	keys := map[string]model.Flow{}
+	for _, m := range flows {
+		if m.Resource != "" && m.ResourceConfidence != nil && *m.ResourceConfidence < altConfidence {
+			key := m.Resource + "\x00" + m.Label + "\x00" + m.EWC + "\x00" + m.Family
+			if _, done := e.altCache[key]; !done {
+				keys[key] = m
+			}
+		}
+	}
+	list := make([]string, 0, len(keys))
+	for k := range keys {
+		list = append(list, k)
+	}
+	results := make([][]alt, len(list))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(list); i += workers {
+				results[i] = alternatives(keys[list[i]])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, k := range list {
+		e.altCache[k] = results[i]
+	}
+}
+
 func alternatives(m model.Flow) []alt {
 	if m.Resource == "" {
 		return nil
@@ -139,7 +196,7 @@ func New(opt Options, rules *Rules) *Engine {
 	if rules == nil {
 		rules = DefaultRules()
 	}
-	e := &Engine{opt: opt.withDefaults(), rules: rules}
+	e := &Engine{opt: opt.withDefaults(), rules: rules, altCache: map[string][]alt{}, radiusCache: map[string]float64{}}
 	e.reset()
 	return e
 }
@@ -147,7 +204,7 @@ func New(opt Options, rules *Rules) *Engine {
 func (e *Engine) reset() {
 	e.companies, e.flows, e.slots, e.free = map[string]*company{}, map[string]*flow{}, nil, nil
 	e.outputs, e.inputs = map[string]*resourceIndex{}, map[string]*resourceIndex{}
-	e.candidates, e.pools = map[string][]Substitution{}, newPools()
+	e.candidates, e.pools = map[string][]rating{}, newPools()
 }
 
 // Load replaces the engine's data with a territory's and computes every
@@ -159,6 +216,7 @@ func (e *Engine) Load(companies []model.Company, flows []model.Flow) {
 	for _, c := range companies {
 		e.putCompany(c)
 	}
+	e.readAll(flows)
 	for _, f := range flows {
 		if c := e.companies[f.CompanyExtID]; c != nil {
 			e.index(f, c)
@@ -181,10 +239,13 @@ func (e *Engine) putCompany(c model.Company) *company {
 func (e *Engine) index(m model.Flow, c *company) *flow {
 	f := &flow{m: m, company: c}
 	f.qty, f.dim, f.hasQty = yearly(m.Quantity, m.Unit, m.Period)
-	f.temp, f.hasTemp = nomenclature.Temperature(m.Label + " " + m.Quality)
+	if mentionsTemperature(m.Label) || mentionsTemperature(m.Quality) {
+		f.temp, f.hasTemp = nomenclature.Temperature(m.Label + " " + m.Quality)
+	}
 	f.hazardous = m.Hazardous || hazardousNode(m.Resource)
-	f.acceptsHaz = f.hazardous || acceptsHazardous(m)
-	f.alts = alternatives(m)
+	f.acceptsHaz = f.hazardous || (m.Direction == model.Input && acceptsHazardous(m))
+	f.alts = e.alternatives(m)
+	f.radius = e.radiusOf(m.Resource)
 	if n := len(e.free); n > 0 {
 		f.slot, e.free = e.free[n-1], e.free[:n-1]
 		e.slots[f.slot] = f
@@ -197,7 +258,7 @@ func (e *Engine) index(m model.Flow, c *company) *flow {
 	for _, a := range f.alts {
 		idx := e.indexFor(f, a.res)
 		if c.located {
-			idx.grid.add(c.lat, c.lon, f.slot)
+			idx.grid.addPoint(c.lat, c.lon, c.p, f.slot)
 		} else {
 			idx.unlocated[f.slot] = true
 		}
@@ -232,7 +293,10 @@ func (e *Engine) indexFor(f *flow, res string) *resourceIndex {
 	}
 	idx := m[res]
 	if idx == nil {
-		idx = &resourceIndex{grid: newGrid(gridCellDeg), unlocated: map[int32]bool{}}
+		// Cells of half the resource's travel radius: a search visits a few
+		// cells, each holding few items beyond the radius.
+		cell := math.Max(gridCellDeg/8, e.radiusKm(res)/111.2/2)
+		idx = &resourceIndex{grid: newGrid(cell), unlocated: map[int32]bool{}}
 		m[res] = idx
 	}
 	return idx
@@ -253,14 +317,29 @@ func (e *Engine) near(idx *resourceIndex, c *company, radiusKm float64, fn func(
 		})
 	} else {
 		for _, items := range idx.grid.cells {
-			for _, slot := range items {
-				fn(e.slots[slot], 0, false)
+			for _, it := range items {
+				fn(e.slots[it.id], 0, false)
 			}
 		}
 	}
 	for slot := range idx.unlocated {
 		fn(e.slots[slot], 0, false)
 	}
+}
+
+// radiusOf is radiusKm remembered per resource.
+func (e *Engine) radiusOf(res string) float64 {
+	if r, ok := e.radiusCache[res]; ok {
+		return r
+	}
+	r := e.radiusKm(res)
+	e.radiusCache[res] = r
+	return r
+}
+
+// mentionsTemperature is a cheap test before the temperature parser.
+func mentionsTemperature(s string) bool {
+	return strings.Contains(s, "°") || strings.Contains(s, "deg") || strings.Contains(s, "DEG")
 }
 
 func hazardousNode(code string) bool {
@@ -275,8 +354,8 @@ func acceptsHazardous(m model.Flow) bool {
 	if v := strings.ToLower(m.Attrs["accepts_hazardous"]); v == "true" || v == "yes" || v == "oui" {
 		return true
 	}
-	q := nomenclature.Fold(m.Quality + " " + m.Label)
-	for _, w := range []string{"dangereux", "dangereuse", "hazardous", "agree", "authorised", "authorized", "icpe 2790", "2770"} {
+	q := strings.ToLower(m.Quality + " " + m.Label)
+	for _, w := range []string{"dangereux", "dangereuse", "hazardous", "agréé", "agree", "authorised", "authorized", "icpe 2790", "2770"} {
 		if strings.Contains(q, w) {
 			return true
 		}

@@ -248,3 +248,24 @@ func TestGroupsMatchBruteForce(t *testing.T) {
 		t.Fatalf("engine found %d groups, brute force %d", len(got), len(want))
 	}
 }
+
+func TestAllocateDemo(t *testing.T) {
+	ds := demoTerritory(t)
+	e := New(Options{}, nil)
+	e.Load(ds.Companies, ds.Flows)
+	allocs, err := e.Allocate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(allocs) == 0 {
+		t.Fatal("no allocation on the demo territory")
+	}
+	for _, a := range allocs {
+		if !a.Optimal || a.Matched < a.Baseline.Matched-1e-6 {
+			t.Errorf("%s: matched %v, nearest baseline %v", a.Unit, a.Matched, a.Baseline.Matched)
+		}
+		if a.Matched == a.Baseline.Matched && a.UnitKm > a.Baseline.UnitKm+1e-6 {
+			t.Errorf("%s: %v unit-km, more than the baseline's %v for the same quantity", a.Unit, a.UnitKm, a.Baseline.UnitKm)
+		}
+	}
+}

@@ -3,51 +3,82 @@ package matching
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 const earthRadiusKm = 6371.0088
 
-// point is a location in radians, with its cosine of latitude cached.
+// point is a location in radians, with its cosine of latitude and its
+// unit vector cached: chord lengths compare like great-circle distances and
+// cost three multiplications instead of trigonometry.
 type point struct {
 	lat, lon, cosLat float64
+	x, y, z          float64
 }
 
 func newPoint(latDeg, lonDeg float64) point {
 	lat, lon := latDeg*math.Pi/180, lonDeg*math.Pi/180
-	return point{lat, lon, math.Cos(lat)}
+	return point{lat: lat, lon: lon, cosLat: math.Cos(lat),
+		x: math.Cos(lat) * math.Cos(lon), y: math.Cos(lat) * math.Sin(lon), z: math.Sin(lat)}
 }
 
-// distanceKm is the great-circle distance (haversine).
+// chord2 is the squared straight-line distance between two points of the
+// unit sphere.
+func chord2(a, b point) float64 {
+	dx, dy, dz := a.x-b.x, a.y-b.y, a.z-b.z
+	return dx*dx + dy*dy + dz*dz
+}
+
+// chord2Of is the squared chord of a great-circle distance, for filtering
+// with a small margin so that rounding never drops a pair the exact
+// distance would keep.
+func chord2Of(km float64) float64 {
+	c := 2 * math.Sin(math.Min(km/earthRadiusKm, math.Pi)/2)
+	return c*c*(1+1e-9) + 1e-15
+}
+
+// distanceKm is the great-circle distance, from the chord between the two
+// unit vectors: the same angle as the haversine formula, without its
+// trigonometry on every call.
 func distanceKm(a, b point) float64 {
-	dLat := b.lat - a.lat
-	dLon := b.lon - a.lon
-	s := math.Sin(dLat/2)*math.Sin(dLat/2) + a.cosLat*b.cosLat*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(s)))
+	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(chord2(a, b))/2))
 }
 
 // grid buckets items by latitude and longitude cells of cellDeg degrees,
 // for "everything within R km of here" queries.
 type grid struct {
 	cellDeg float64
-	cells   map[[2]int32][]int32
+	cells   map[[2]int32][]gridItem
 }
 
-func newGrid(cellDeg float64) *grid { return &grid{cellDeg: cellDeg, cells: map[[2]int32][]int32{}} }
+// gridItem keeps its unit vector beside its id, so that scanning a cell
+// reads contiguous memory.
+type gridItem struct {
+	id      int32
+	x, y, z float64
+}
+
+func newGrid(cellDeg float64) *grid { return &grid{cellDeg: cellDeg, cells: map[[2]int32][]gridItem{}} }
 
 func (g *grid) key(latDeg, lonDeg float64) [2]int32 {
 	return [2]int32{int32(math.Floor(latDeg / g.cellDeg)), int32(math.Floor(lonDeg / g.cellDeg))}
 }
 
 func (g *grid) add(latDeg, lonDeg float64, item int32) {
+	g.addPoint(latDeg, lonDeg, newPoint(latDeg, lonDeg), item)
+}
+
+// addPoint is add for a point whose unit vector is already computed.
+func (g *grid) addPoint(latDeg, lonDeg float64, p point, item int32) {
 	k := g.key(latDeg, lonDeg)
-	g.cells[k] = append(g.cells[k], item)
+	g.cells[k] = append(g.cells[k], gridItem{item, p.x, p.y, p.z})
 }
 
 func (g *grid) remove(latDeg, lonDeg float64, item int32) {
 	k := g.key(latDeg, lonDeg)
 	list := g.cells[k]
 	for i, v := range list {
-		if v == item {
+		if v.id == item {
 			list[i] = list[len(list)-1]
 			list = list[:len(list)-1]
 			break
@@ -65,6 +96,11 @@ func (g *grid) remove(latDeg, lonDeg float64, item int32) {
 // longitude span is computed at the latitude nearest the pole within the
 // box, where a degree of longitude is shortest, so that no cell is missed.
 func (g *grid) near(latDeg, lonDeg, radiusKm float64, fn func(item int32)) {
+	g.nearItems(latDeg, lonDeg, radiusKm, func(it *gridItem) { fn(it.id) })
+}
+
+// nearItems is near with each item's unit vector.
+func (g *grid) nearItems(latDeg, lonDeg, radiusKm float64, fn func(it *gridItem)) {
 	dLat := radiusKm / (earthRadiusKm * math.Pi / 180)
 	minLat, maxLat := latDeg-dLat, latDeg+dLat
 	poleward := math.Max(math.Abs(minLat), math.Abs(maxLat))
@@ -85,8 +121,8 @@ func (g *grid) near(latDeg, lonDeg, radiusKm float64, fn func(item int32)) {
 		// The box spans more cells than are filled: walk the filled ones.
 		for k, items := range g.cells {
 			if k[0] >= lo[0] && k[0] <= hi[0] && inLonRange(k[1], lo[1], hi[1], g.cellDeg) {
-				for _, it := range items {
-					fn(it)
+				for i := range items {
+					fn(&items[i])
 				}
 			}
 		}
@@ -94,8 +130,9 @@ func (g *grid) near(latDeg, lonDeg, radiusKm float64, fn func(item int32)) {
 	}
 	for la := lo[0]; la <= hi[0]; la++ {
 		for lo1 := lo[1]; lo1 <= hi[1]; lo1++ {
-			for _, it := range g.cells[[2]int32{la, wrapLon(lo1, g.cellDeg)}] {
-				fn(it)
+			items := g.cells[[2]int32{la, wrapLon(lo1, g.cellDeg)}]
+			for i := range items {
+				fn(&items[i])
 			}
 		}
 	}
@@ -133,4 +170,27 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// chordCache remembers chord2Of for the few radii the engine uses.
+type chordCache struct {
+	mu sync.RWMutex
+	m  map[float64]float64
+}
+
+func (c *chordCache) of(km float64) float64 {
+	c.mu.RLock()
+	v, ok := c.m[km]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = chord2Of(km)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[float64]float64{}
+	}
+	c.m[km] = v
+	c.mu.Unlock()
+	return v
 }

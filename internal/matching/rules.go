@@ -2,6 +2,7 @@ package matching
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -33,12 +34,13 @@ type Rules struct {
 	mu      sync.RWMutex
 	cache   map[string]map[string]compat // input node -> output node -> compat
 	reverse map[string][]string          // output node -> input nodes it feeds
+	order   map[string][]string          // input node -> feeding output nodes, sorted
 }
 
 // NewRules builds the rules from conversion rules.
 func NewRules(conversions []nomenclature.Conversion) *Rules {
 	r := &Rules{rules: map[string][]nomenclature.Conversion{}, cache: map[string]map[string]compat{},
-		reverse: map[string][]string{}}
+		reverse: map[string][]string{}, order: map[string][]string{}}
 	for _, c := range conversions {
 		r.rules[c.From] = append(r.rules[c.From], c)
 	}
@@ -131,8 +133,20 @@ func (r *Rules) feeding(in string) map[string]compat {
 	}
 	r.mu.Lock()
 	r.cache[in] = m
+	order := sortedKeys(m)
+	sort.SliceStable(order, func(i, j int) bool { return m[order[i]].score > m[order[j]].score })
+	r.order[in] = order
 	r.mu.Unlock()
 	return m
+}
+
+// feedingOrder returns the output nodes that can feed an input node, the
+// most compatible first, then in code order.
+func (r *Rules) feedingOrder(in string) []string {
+	r.feeding(in)
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.order[in]
 }
 
 // fedBy returns the input nodes an output node can feed.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -50,11 +51,11 @@ func (e *Engine) radiusKm(resource string) float64 {
 	res, _ := nomenclature.LookupResource(resource)
 	switch res.Family {
 	case model.FamilyEquipment, model.FamilyService, model.FamilySkill, model.FamilySpace:
-		return 50
+		return 40
 	case model.FamilyLogistics:
-		return 300
+		return 200
 	}
-	return 200
+	return 100
 }
 
 // radii are the per-resource travel limits, most specific first.
@@ -64,81 +65,124 @@ var radii = []struct {
 }{
 	{"energy.heat", 25}, {"energy.cold", 10}, {"energy.compressed_air", 2}, {"water", 20},
 	{"energy.gas", 20}, {"energy.biogas", 20}, {"energy.hydrogen", 20}, {"energy.electricity", 20},
-	{"energy.solid_fuel", 150}, {"energy.liquid_fuel", 200},
-	{"mineral", 80}, {"ash", 80}, {"gypsum", 120}, {"organic", 80},
+	{"energy.solid_fuel", 100}, {"energy.liquid_fuel", 150},
+	{"mineral", 60}, {"ash", 60}, {"gypsum", 100}, {"organic", 60},
 }
 
-// pairAs scores an output read as resource outRes against an input read as
-// inRes, each reading weighted by how likely it is.
-func (e *Engine) pairAs(in, out *flow, inRes, outRes string, c compat, km float64, located bool) (Substitution, bool) {
+// rating is a candidate before it is explained: enough to rank it.
+type rating struct {
+	out           *flow
+	inRes, outRes string
+	c             compat // weighted by how likely both readings are
+	km            float64
+	located       bool
+	ratio         float64 // supply over need, when hasRatio
+	hasRatio      bool
+	score         float64
+	dist          float64 // km rounded to 0.1, +Inf when unknown
+}
+
+// rate scores an output read as resource outRes against an input read as
+// inRes; ok is false when the output cannot feed the input at all, or
+// scores below floor (a candidate list's last score, -1 for none), where
+// nothing else need be checked.
+func (e *Engine) rate(in, out *flow, inRes, outRes string, c compat, km float64, located bool, floor float64) (rating, bool) {
+	if in.company == out.company {
+		return rating{}, false
+	}
 	w := in.weightOf(inRes) * out.weightOf(outRes)
 	if w == 0 {
-		return Substitution{}, false
+		return rating{}, false
 	}
-	c.score *= w
-	s, ok := e.pair(in, out, c, km, located)
-	if ok && w < 1 {
-		s.Reasons = append(s.Reasons, fmt.Sprintf("uncertain reading of the labels: %s for %s", outRes, inRes))
-		s.ReasonsFR = append(s.ReasonsFR, fmt.Sprintf("lecture incertaine des intitulés : %s pour %s", label(outRes, "fr"), label(inRes, "fr")))
-	}
-	return s, ok
-}
-
-// pair scores an output against an input; ok is false when the output
-// cannot feed the input at all.
-func (e *Engine) pair(in, out *flow, c compat, km float64, located bool) (Substitution, bool) {
-	if in.company == out.company {
-		return Substitution{}, false
-	}
-	if out.hazardous && !in.acceptsHaz {
-		return Substitution{}, false
-	}
-	if !datesOverlap(out.m, in.m) {
-		return Substitution{}, false
-	}
-	if out.hasTemp && in.hasTemp && isHeat(out.m.Resource) && out.temp+5 < in.temp {
-		return Substitution{}, false // heat does not flow uphill
-	}
-	s := Substitution{OutputFlowID: out.m.ExtID, OutputCompanyID: out.company.id, InputFlowID: in.m.ExtID,
-		InputCompanyID: in.company.id, Resource: out.m.Resource, InputResource: in.m.Resource}
-	s.Reasons, s.ReasonsFR = []string{c.reasonEN}, []string{c.reasonFR}
+	r := rating{out: out, inRes: inRes, outRes: outRes, c: c, km: km, located: located, dist: math.Inf(1)}
+	r.c.score *= w
 	distance := 0.5
 	if located {
-		d := math.Round(km*10) / 10
-		s.DistanceKm = &d
-		distance = 1 / (1 + km/(e.radiusKm(out.m.Resource)/4))
-		s.Reasons = append(s.Reasons, fmt.Sprintf("%s km apart", formatKm(d, ".")))
-		s.ReasonsFR = append(s.ReasonsFR, fmt.Sprintf("à %s km", formatKm(d, ",")))
-	} else {
-		s.Reasons = append(s.Reasons, "distance unknown (no coordinates)")
-		s.ReasonsFR = append(s.ReasonsFR, "distance inconnue (coordonnées manquantes)")
+		r.dist = math.Round(km*10) / 10
+		distance = 1 / (1 + km/(out.radius/4))
 	}
 	quantity := 0.5
 	if out.hasQty && in.hasQty {
 		if ratio, ok := coverage(out.qty, in.qty, out.dim, in.dim); ok {
-			r := math.Round(ratio*100) / 100
-			s.Coverage = &r
+			r.ratio, r.hasRatio = ratio, true
 			quantity = math.Min(1, ratio)
-			if ratio >= 1 {
-				s.Reasons = append(s.Reasons, "supply covers the whole need")
-				s.ReasonsFR = append(s.ReasonsFR, "l'offre couvre tout le besoin")
-			} else {
-				pct := max(1, int(math.Round(ratio*100)))
-				s.Reasons = append(s.Reasons, fmt.Sprintf("supply covers %d%% of need", pct))
-				s.ReasonsFR = append(s.ReasonsFR, fmt.Sprintf("l'offre couvre %d %% du besoin", pct))
-			}
+		}
+	}
+	r.score = math.Round(r.c.score*(scoreBase+scoreDistance*distance+scoreQuantity*quantity)*10000) / 10000
+	if r.score < floor {
+		return rating{}, false
+	}
+	if out.hazardous && !in.acceptsHaz {
+		return rating{}, false
+	}
+	if !datesOverlap(out.m, in.m) {
+		return rating{}, false
+	}
+	if out.hasTemp && in.hasTemp && isHeat(out.m.Resource) && out.temp+5 < in.temp {
+		return rating{}, false // heat does not flow uphill
+	}
+	return r, true
+}
+
+// ratedBefore orders the ratings of one input: like better orders
+// substitutions, then, between two readings of the same output, by the
+// resources read, so that the choice never depends on the order of work.
+func ratedBefore(a, b rating) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.dist != b.dist {
+		return a.dist < b.dist
+	}
+	if a.out.m.ExtID != b.out.m.ExtID {
+		return a.out.m.ExtID < b.out.m.ExtID
+	}
+	if a.outRes != b.outRes {
+		return a.outRes < b.outRes
+	}
+	return a.inRes < b.inRes
+}
+
+// explain turns a rating into a candidate with its reasons.
+func (e *Engine) explain(in *flow, r rating) Substitution {
+	out := r.out
+	s := Substitution{OutputFlowID: out.m.ExtID, OutputCompanyID: out.company.id, InputFlowID: in.m.ExtID,
+		InputCompanyID: in.company.id, Resource: out.m.Resource, InputResource: in.m.Resource, Score: r.score}
+	s.Reasons, s.ReasonsFR = []string{r.c.reasonEN}, []string{r.c.reasonFR}
+	if r.located {
+		d := r.dist
+		s.DistanceKm = &d
+		s.Reasons = append(s.Reasons, formatKm(d, ".")+" km apart")
+		s.ReasonsFR = append(s.ReasonsFR, "à "+formatKm(d, ",")+" km")
+	} else {
+		s.Reasons = append(s.Reasons, "distance unknown (no coordinates)")
+		s.ReasonsFR = append(s.ReasonsFR, "distance inconnue (coordonnées manquantes)")
+	}
+	if r.hasRatio {
+		cov := math.Round(r.ratio*100) / 100
+		s.Coverage = &cov
+		if r.ratio >= 1 {
+			s.Reasons = append(s.Reasons, "supply covers the whole need")
+			s.ReasonsFR = append(s.ReasonsFR, "l'offre couvre tout le besoin")
+		} else {
+			pct := strconv.Itoa(max(1, int(math.Round(r.ratio*100))))
+			s.Reasons = append(s.Reasons, "supply covers "+pct+"% of need")
+			s.ReasonsFR = append(s.ReasonsFR, "l'offre couvre "+pct+" % du besoin")
 		}
 	}
 	if out.hazardous {
 		s.Reasons = append(s.Reasons, "hazardous: the receiver accepts hazardous material")
 		s.ReasonsFR = append(s.ReasonsFR, "dangereux : le receveur accepte les matières dangereuses")
 	}
-	s.Score = math.Round(c.score*(scoreBase+scoreDistance*distance+scoreQuantity*quantity)*10000) / 10000
-	return s, true
+	if r.outRes != out.m.Resource || r.inRes != in.m.Resource {
+		s.Reasons = append(s.Reasons, fmt.Sprintf("uncertain reading of the labels: %s for %s", r.outRes, r.inRes))
+		s.ReasonsFR = append(s.ReasonsFR, fmt.Sprintf("lecture incertaine des intitulés : %s pour %s", label(r.outRes, "fr"), label(r.inRes, "fr")))
+	}
+	return s
 }
 
 func formatKm(d float64, sep string) string {
-	return strings.Replace(fmt.Sprintf("%.1f", d), ".", sep, 1)
+	return strings.Replace(strconv.FormatFloat(d, 'f', 1, 64), ".", sep, 1)
 }
 
 // isHeat reports whether a node is heat (steam, hot water, low-grade heat).
@@ -179,44 +223,108 @@ func better(a, b Substitution) bool {
 	return a.InputFlowID < b.InputFlowID
 }
 
-// betterReading chooses between two readings of the same output for the
-// same input: the better candidate, and between equals the first by reasons,
-// so that the choice never depends on the order of computation.
-func betterReading(a, b Substitution) bool {
-	if better(a, b) || better(b, a) {
-		return better(a, b)
-	}
-	return strings.Join(a.Reasons, "\n") < strings.Join(b.Reasons, "\n")
-}
+// searchFractions are the growing shares of each resource's radius that
+// candidatesFor searches in turn: most needs fill their top from nearby
+// supplies, and the search stops as soon as nothing farther can rank.
+var searchFractions = []float64{1.0 / 4, 1}
 
-// candidatesFor computes the ranked candidates of one input flow.
-func (e *Engine) candidatesFor(in *flow) []Substitution {
+// candidatesFor computes the ranked candidates of one input flow, as
+// ratings: reasons are written when results are read.
+func (e *Engine) candidatesFor(in *flow) []rating {
 	if in.m.Direction != model.Input || in.m.Resource == "" {
 		return nil
 	}
-	best := map[string]Substitution{} // by output flow: its best reading
-	for _, inAlt := range in.alts {
-		feeding := e.rules.feeding(inAlt.res)
-		for _, outRes := range sortedKeys(feeding) {
-			c := feeding[outRes]
-			e.near(e.outputs[outRes], in.company, e.radiusKm(outRes), func(out *flow, km float64, located bool) {
-				if s, ok := e.pairAs(in, out, inAlt.res, outRes, c, km, located); ok {
-					if prev, seen := best[out.m.ExtID]; !seen || betterReading(s, prev) {
-						best[out.m.ExtID] = s
-					}
+	top := make([]rating, 0, e.opt.Top+1)
+	floor := func() float64 {
+		if len(top) < e.opt.Top {
+			return -1
+		}
+		return top[len(top)-1].score
+	}
+	consider := func(r rating) {
+		for i := range top {
+			if top[i].out == r.out { // another reading of the same output
+				if ratedBefore(r, top[i]) {
+					top = append(top[:i], top[i+1:]...)
+					break
 				}
-			})
+				return
+			}
+		}
+		i := sort.Search(len(top), func(i int) bool { return ratedBefore(r, top[i]) })
+		if i >= e.opt.Top {
+			return
+		}
+		top = append(top, rating{})
+		copy(top[i+1:], top[i:])
+		top[i] = r
+		if len(top) > e.opt.Top {
+			top = top[:e.opt.Top]
 		}
 	}
-	list := make([]Substitution, 0, len(best))
-	for _, s := range best {
-		list = append(list, s)
+	best := 0.0 // the highest compatibility any reading offers: bounds farther scores
+	for _, inAlt := range in.alts {
+		for _, c := range e.rules.feeding(inAlt.res) {
+			best = max(best, c.score*inAlt.weight)
+		}
 	}
-	sort.Slice(list, func(i, j int) bool { return better(list[i], list[j]) })
-	if len(list) > e.opt.Top {
-		list = list[:e.opt.Top:e.opt.Top]
+	inner := 0.0
+	for pass, frac := range searchFractions {
+		for _, inAlt := range in.alts {
+			feeding := e.rules.feeding(inAlt.res)
+			for _, outRes := range e.rules.feedingOrder(inAlt.res) {
+				idx := e.outputs[outRes]
+				if idx == nil || idx.size == 0 {
+					continue
+				}
+				c, radius := feeding[outRes], e.radiusKm(outRes)
+				if c.score*inAlt.weight+1e-4 < floor() {
+					break // no output of this or any less compatible resource can rank
+				}
+				lo, hi := radius*inner, radius*frac
+				if in.company.located {
+					loC, hiC := e.chords.of(lo), e.chords.of(hi)
+					if pass == 0 {
+						loC = -1
+					}
+					idx.grid.near(in.company.lat, in.company.lon, hi, func(slot int32) {
+						out := e.slots[slot]
+						if ch := chord2(in.company.p, out.company.p); ch > hiC || ch <= loC*(1-2e-9) {
+							return // surely outside the ring; the exact test below decides near its edges
+						}
+						if km := distanceKm(in.company.p, out.company.p); km <= hi && (pass == 0 || km > lo) {
+							if r, ok := e.rate(in, out, inAlt.res, outRes, c, km, true, floor()); ok {
+								consider(r)
+							}
+						}
+					})
+				} else if pass == 0 {
+					e.near(idx, in.company, radius, func(out *flow, km float64, located bool) {
+						if r, ok := e.rate(in, out, inAlt.res, outRes, c, km, located, floor()); ok {
+							consider(r)
+						}
+					})
+				}
+				if pass == 0 && in.company.located {
+					for slot := range idx.unlocated { //nolint
+						if r, ok := e.rate(in, e.slots[slot], inAlt.res, outRes, c, 0, false, floor()); ok {
+							consider(r)
+						}
+					}
+				}
+			}
+		}
+		if !in.company.located {
+			break
+		}
+		// Anything beyond this ring is farther than frac of its radius.
+		bound := best*(scoreBase+scoreDistance/(1+4*frac)+scoreQuantity) + 1e-4
+		if len(top) == e.opt.Top && top[len(top)-1].score > bound {
+			break
+		}
+		inner = frac
 	}
-	return list
+	return top
 }
 
 // matchAll computes every input's candidates, spread over the processors.
@@ -227,7 +335,7 @@ func (e *Engine) matchAll() {
 			inputs = append(inputs, f)
 		}
 	}
-	results := make([][]Substitution, len(inputs))
+	results := make([][]rating, len(inputs))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
@@ -240,7 +348,7 @@ func (e *Engine) matchAll() {
 		}()
 	}
 	wg.Wait()
-	e.candidates = make(map[string][]Substitution, len(inputs))
+	e.candidates = make(map[string][]rating, len(inputs))
 	for i, in := range inputs {
 		if len(results[i]) > 0 {
 			e.candidates[in.m.ExtID] = results[i]
@@ -252,17 +360,41 @@ func (e *Engine) matchAll() {
 func (e *Engine) Substitutions() []Substitution {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
+	ids := sortedKeys(e.candidates)
+	parts := make([][]Substitution, len(ids))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ids); i += workers {
+				parts[i] = e.explainAll(ids[i])
+			}
+		}()
+	}
+	wg.Wait()
 	var all []Substitution
-	for _, list := range e.candidates {
-		all = append(all, list...)
+	for _, p := range parts {
+		all = append(all, p...)
 	}
 	sort.Slice(all, func(i, j int) bool { return better(all[i], all[j]) })
 	return all
+}
+
+// explainAll writes the reasons of an input's ranked candidates.
+func (e *Engine) explainAll(inputID string) []Substitution {
+	in, list := e.flows[inputID], e.candidates[inputID]
+	out := make([]Substitution, len(list))
+	for i, r := range list {
+		out[i] = e.explain(in, r)
+	}
+	return out
 }
 
 // CandidatesFor returns the ranked candidates of one input flow.
 func (e *Engine) CandidatesFor(inputFlowID string) []Substitution {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return append([]Substitution(nil), e.candidates[inputFlowID]...)
+	return e.explainAll(inputFlowID)
 }

@@ -80,8 +80,8 @@ func (e *Engine) add(m model.Flow, c *company) {
 		}
 	default:
 		e.receivers(f, func(in *flow, inRes, outRes string, c compat, km float64, located bool) {
-			if s, ok := e.pairAs(in, f, inRes, outRes, c, km, located); ok {
-				e.insertCandidate(in.m.ExtID, s)
+			if r, ok := e.rate(in, f, inRes, outRes, c, km, located, -1); ok {
+				e.insertCandidate(in.m.ExtID, r)
 			}
 		})
 	}
@@ -96,8 +96,8 @@ func (e *Engine) drop(f *flow) {
 	var affected []*flow
 	if f.m.Resource != "" {
 		e.receivers(f, func(in *flow, _, _ string, _ compat, _ float64, _ bool) {
-			for _, s := range e.candidates[in.m.ExtID] {
-				if s.OutputFlowID == f.m.ExtID {
+			for _, r := range e.candidates[in.m.ExtID] {
+				if r.out == f {
 					affected = append(affected, in)
 					break
 				}
@@ -130,26 +130,26 @@ func (e *Engine) receivers(out *flow, fn func(in *flow, inRes, outRes string, c 
 	}
 }
 
-// insertCandidate puts s in its input's ranked list if it ranks in the top,
+// insertCandidate puts r in its input's ranked list if it ranks in the top,
 // replacing a weaker reading of the same output.
-func (e *Engine) insertCandidate(inputID string, s Substitution) {
+func (e *Engine) insertCandidate(inputID string, r rating) {
 	list := e.candidates[inputID]
 	for i, old := range list {
-		if old.OutputFlowID == s.OutputFlowID {
-			if !betterReading(s, old) {
+		if old.out == r.out {
+			if !ratedBefore(r, old) {
 				return
 			}
 			list = append(list[:i:i], list[i+1:]...)
 			break
 		}
 	}
-	i := sort.Search(len(list), func(i int) bool { return better(s, list[i]) })
+	i := sort.Search(len(list), func(i int) bool { return ratedBefore(r, list[i]) })
 	if i >= e.opt.Top {
 		return
 	}
-	list = append(list, Substitution{})
+	list = append(list, rating{})
 	copy(list[i+1:], list[i:])
-	list[i] = s
+	list[i] = r
 	if len(list) > e.opt.Top {
 		list = list[:e.opt.Top]
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"sort"
 )
 
 //go:embed data
@@ -54,4 +55,13 @@ func mustLoad[T any](v T, err error) T {
 		panic("nomenclature: " + err.Error())
 	}
 	return v
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

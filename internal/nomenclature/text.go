@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -11,18 +12,26 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks removes accents. A transform chain keeps buffers, so each
+// goroutine takes its own from the pool.
+var stripMarks = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // Fold lower-cases s, removes its accents and collapses white space, so that
-// "Énergie  " and "energie" compare equal.
+// "Énergie  " and "energie" compare equal. It is safe for concurrent use.
 func Fold(s string) string {
-	out, _, err := transform.String(stripMarks, strings.ToLower(s))
+	t := stripMarks.Get().(transform.Transformer)
+	out, _, err := transform.String(t, strings.ToLower(s))
+	stripMarks.Put(t)
 	if err != nil {
 		out = strings.ToLower(s)
 	}
-	out = strings.NewReplacer("’", "'", "œ", "oe", "æ", "ae", "ß", "ss").Replace(out)
+	out = ligatures.Replace(out)
 	return strings.Join(strings.Fields(out), " ")
 }
+
+var ligatures = strings.NewReplacer("’", "'", "œ", "oe", "æ", "ae", "ß", "ss")
 
 // stopwords carry no meaning about what a flow is: articles, prepositions,
 // and the words people use to say they need or offer something.
