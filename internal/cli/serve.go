@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"symbiose/internal/demo"
 	"symbiose/internal/http/server"
+	"symbiose/internal/matching"
+	"symbiose/internal/worker"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -36,13 +39,20 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			e.log.Info("demo territory loaded", "territory", tr.Name)
 		}
 	}
+	// One matching engine per territory, kept current as data changes.
+	matchers := worker.NewMatchers(st, e.log, matching.Options{})
+	if err := matchers.Refresh(ctx); err != nil {
+		return err
+	}
+	go matchers.Run(ctx, 5*time.Second)
+
 	l, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	e.log.Info("symbiose is running", "url", "http://"+l.Addr().String()+"/", "database", db.Dialect, "location", db.Location)
 	fmt.Fprintf(e.stdout, "Symbiose is running on http://%s/ (Ctrl-C to stop)\n", l.Addr())
-	err = server.New(db, st, e.log).Serve(ctx, l)
+	err = server.New(db, st, e.log, matchers).Serve(ctx, l)
 	e.log.Info("symbiose stopped")
 	return err
 }

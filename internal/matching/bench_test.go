@@ -8,7 +8,7 @@ import (
 	"symbiose/internal/synthetic"
 )
 
-func syntheticTerritory(b *testing.B, companies int) model.Dataset {
+func syntheticTerritory(b testing.TB, companies int) model.Dataset {
 	ds := synthetic.Generate(demoTerritory(b), companies, 10, 1)
 	memo := map[string]string{}
 	confs := map[string]float64{}
@@ -35,3 +35,19 @@ func benchmarkFullMatch(b *testing.B, companies int) {
 
 func BenchmarkFullMatch1k(b *testing.B)  { benchmarkFullMatch(b, 1000) }
 func BenchmarkFullMatch10k(b *testing.B) { benchmarkFullMatch(b, 10000) }
+
+func BenchmarkGroups20k(b *testing.B) {
+	ds := syntheticTerritory(b, 20000)
+	e := New(Options{}, nil)
+	e.Load(ds.Companies, ds.Flows)
+	b.ResetTimer()
+	for range b.N {
+		for _, p := range e.pools.pools {
+			for id := range p.byComp {
+				p.dirty[id] = true
+			}
+			e.pools.dirty[p.key] = true
+		}
+		e.Mutualisations()
+	}
+}

@@ -53,6 +53,7 @@ type Engine struct {
 	candidates  map[string][]rating
 	pools       *pools
 	altCache    map[string][]alt // label readings, kept across loads
+	altMu       sync.RWMutex
 	chords      chordCache
 	radiusCache map[string]float64
 }
@@ -97,22 +98,31 @@ const (
 	altCount      = 3
 )
 
-// alternatives returns the resources a flow may be, classifying each
-// distinct label once.
-func (e *Engine) alternatives(m model.Flow) []alt {
+// cachedAlternatives returns the resources a flow may be, from the cache
+// when readAll filled it.
+func (e *Engine) cachedAlternatives(m model.Flow) []alt {
 	if m.Resource == "" {
 		return nil
 	}
 	if m.ResourceConfidence == nil || *m.ResourceConfidence >= altConfidence {
 		return []alt{{m.Resource, 1}}
 	}
-	key := m.Resource + "\x00" + m.Label + "\x00" + m.EWC + "\x00" + m.Family
-	if a, ok := e.altCache[key]; ok {
+	key := altKey(m)
+	e.altMu.RLock()
+	a, ok := e.altCache[key]
+	e.altMu.RUnlock()
+	if ok {
 		return a
 	}
-	a := alternatives(m)
+	a = alternatives(m)
+	e.altMu.Lock()
 	e.altCache[key] = a
+	e.altMu.Unlock()
 	return a
+}
+
+func altKey(m model.Flow) string {
+	return m.Resource + "\x00" + m.Label + "\x00" + m.EWC + "\x00" + m.Family
 }
 
 // readAll fills the cache of label readings for many flows at once, the
@@ -121,7 +131,7 @@ func (e *Engine) readAll(flows []model.Flow) {
 	keys := map[string]model.Flow{}
 	for _, m := range flows {
 		if m.Resource != "" && m.ResourceConfidence != nil && *m.ResourceConfidence < altConfidence {
-			key := m.Resource + "\x00" + m.Label + "\x00" + m.EWC + "\x00" + m.Family
+			key := altKey(m)
 			if _, done := e.altCache[key]; !done {
 				keys[key] = m
 			}
@@ -197,6 +207,9 @@ func New(opt Options, rules *Rules) *Engine {
 		rules = DefaultRules()
 	}
 	e := &Engine{opt: opt.withDefaults(), rules: rules, altCache: map[string][]alt{}, radiusCache: map[string]float64{}}
+	for _, r := range nomenclature.Resources() {
+		e.radiusCache[r.Code] = e.radiusKm(r.Code)
+	}
 	e.reset()
 	return e
 }
@@ -217,9 +230,28 @@ func (e *Engine) Load(companies []model.Company, flows []model.Flow) {
 		e.putCompany(c)
 	}
 	e.readAll(flows)
-	for _, f := range flows {
-		if c := e.companies[f.CompanyExtID]; c != nil {
-			e.index(f, c)
+	e.flows = make(map[string]*flow, len(flows))
+	e.slots = make([]*flow, 0, len(flows))
+	// What each flow means for matching is derived on every processor,
+	// then the flows enter the indexes one by one.
+	derived := make([]*flow, len(flows))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(flows); i += workers {
+				if c := e.companies[flows[i].CompanyExtID]; c != nil {
+					derived[i] = e.derive(flows[i], c)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, f := range derived {
+		if f != nil {
+			e.insert(f)
 		}
 	}
 	e.matchAll()
@@ -237,6 +269,15 @@ func (e *Engine) putCompany(c model.Company) *company {
 
 // index adds a flow to the indexes, without updating results.
 func (e *Engine) index(m model.Flow, c *company) *flow {
+	f := e.derive(m, c)
+	e.insert(f)
+	return f
+}
+
+// derive computes what matching needs of a flow. It only reads the
+// engine's caches (the label readings must be in altCache beforehand when
+// called from several goroutines).
+func (e *Engine) derive(m model.Flow, c *company) *flow {
 	f := &flow{m: m, company: c}
 	f.qty, f.dim, f.hasQty = yearly(m.Quantity, m.Unit, m.Period)
 	if mentionsTemperature(m.Label) || mentionsTemperature(m.Quality) {
@@ -244,8 +285,14 @@ func (e *Engine) index(m model.Flow, c *company) *flow {
 	}
 	f.hazardous = m.Hazardous || hazardousNode(m.Resource)
 	f.acceptsHaz = f.hazardous || (m.Direction == model.Input && acceptsHazardous(m))
-	f.alts = e.alternatives(m)
+	f.alts = e.cachedAlternatives(m)
 	f.radius = e.radiusOf(m.Resource)
+	return f
+}
+
+// insert puts a derived flow in the indexes.
+func (e *Engine) insert(f *flow) {
+	m, c := f.m, f.company
 	if n := len(e.free); n > 0 {
 		f.slot, e.free = e.free[n-1], e.free[:n-1]
 		e.slots[f.slot] = f
@@ -265,7 +312,6 @@ func (e *Engine) index(m model.Flow, c *company) *flow {
 		idx.size++
 	}
 	e.pools.add(f)
-	return f
 }
 
 // unindex removes a flow from the indexes, without updating results.
@@ -327,14 +373,13 @@ func (e *Engine) near(idx *resourceIndex, c *company, radiusKm float64, fn func(
 	}
 }
 
-// radiusOf is radiusKm remembered per resource.
+// radiusOf is radiusKm, read from a table of the whole taxonomy made when
+// the engine is created (safe for concurrent use).
 func (e *Engine) radiusOf(res string) float64 {
 	if r, ok := e.radiusCache[res]; ok {
 		return r
 	}
-	r := e.radiusKm(res)
-	e.radiusCache[res] = r
-	return r
+	return e.radiusKm(res)
 }
 
 // mentionsTemperature is a cheap test before the temperature parser.

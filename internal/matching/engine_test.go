@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"sort"
 	"testing"
 
 	"symbiose/internal/dataset"
@@ -218,11 +219,13 @@ func TestGroupsMatchBruteForce(t *testing.T) {
 	}
 	// Brute force: every pair of companies of each pool.
 	want := map[string]bool{}
-	for k, members := range e.pools.members {
+	for k, p := range e.pools.pools {
 		byCompany := map[string]*company{}
-		for _, f := range members {
-			if f.company.located {
-				byCompany[f.company.id] = f.company
+		for _, flows := range p.byComp {
+			for _, f := range flows {
+				if f.company.located {
+					byCompany[f.company.id] = f.company
+				}
 			}
 		}
 		ids := sortedKeys(byCompany)
@@ -267,5 +270,70 @@ func TestAllocateDemo(t *testing.T) {
 		if a.Matched == a.Baseline.Matched && a.UnitKm > a.Baseline.UnitKm+1e-6 {
 			t.Errorf("%s: %v unit-km, more than the baseline's %v for the same quantity", a.Unit, a.UnitKm, a.Baseline.UnitKm)
 		}
+	}
+}
+
+// The indexed, pruned search finds exactly the candidates a brute-force
+// scan of every output finds.
+func TestCandidatesMatchBruteForce(t *testing.T) {
+	for name, ds := range map[string]model.Dataset{"demo": demoTerritory(t), "synthetic": syntheticTerritory(t, 800)} {
+		t.Run(name, func(t *testing.T) {
+			e := New(Options{}, nil)
+			e.Load(ds.Companies, ds.Flows)
+			checked := 0
+			for _, in := range e.flows {
+				if in.m.Direction != model.Input || in.m.Resource == "" {
+					continue
+				}
+				best := map[*flow]rating{}
+				for _, out := range e.flows {
+					if out.m.Direction != model.Output {
+						continue
+					}
+					for _, inAlt := range in.alts {
+						feeding := e.rules.feeding(inAlt.res)
+						for _, outAlt := range out.alts {
+							c, ok := feeding[outAlt.res]
+							if !ok {
+								continue
+							}
+							km, located := 0.0, in.company.located && out.company.located
+							if located {
+								km = distanceKm(in.company.p, out.company.p)
+								if km > e.radiusOf(outAlt.res) {
+									continue
+								}
+							}
+							if r, ok := e.rate(in, out, inAlt.res, outAlt.res, c, km, located, -1); ok {
+								if prev, seen := best[out]; !seen || ratedBefore(r, prev) {
+									best[out] = r
+								}
+							}
+						}
+					}
+				}
+				var want []rating
+				for _, r := range best {
+					want = append(want, r)
+				}
+				sort.Slice(want, func(i, j int) bool { return ratedBefore(want[i], want[j]) })
+				if len(want) > e.opt.Top {
+					want = want[:e.opt.Top]
+				}
+				got := e.candidates[in.m.ExtID]
+				if len(got) != len(want) {
+					t.Fatalf("input %s: %d candidates, brute force %d", in.m.ExtID, len(got), len(want))
+				}
+				for i := range got {
+					if got[i].out != want[i].out || got[i].score != want[i].score || got[i].outRes != want[i].outRes {
+						t.Fatalf("input %s rank %d: %s %v, brute force %s %v", in.m.ExtID, i, got[i].out.m.ExtID, got[i].score, want[i].out.m.ExtID, want[i].score)
+					}
+				}
+				checked++
+			}
+			if checked < 200 {
+				t.Fatalf("only %d inputs checked", checked)
+			}
+		})
 	}
 }

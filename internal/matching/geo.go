@@ -101,6 +101,16 @@ func (g *grid) near(latDeg, lonDeg, radiusKm float64, fn func(item int32)) {
 
 // nearItems is near with each item's unit vector.
 func (g *grid) nearItems(latDeg, lonDeg, radiusKm float64, fn func(it *gridItem)) {
+	g.nearCells(latDeg, lonDeg, radiusKm, func(items []gridItem) {
+		for i := range items {
+			fn(&items[i])
+		}
+	})
+}
+
+// nearCells calls fn with the items of each cell that may hold points
+// within radiusKm: one call a cell, for hot loops.
+func (g *grid) nearCells(latDeg, lonDeg, radiusKm float64, fn func(items []gridItem)) {
 	dLat := radiusKm / (earthRadiusKm * math.Pi / 180)
 	minLat, maxLat := latDeg-dLat, latDeg+dLat
 	poleward := math.Max(math.Abs(minLat), math.Abs(maxLat))
@@ -121,18 +131,15 @@ func (g *grid) nearItems(latDeg, lonDeg, radiusKm float64, fn func(it *gridItem)
 		// The box spans more cells than are filled: walk the filled ones.
 		for k, items := range g.cells {
 			if k[0] >= lo[0] && k[0] <= hi[0] && inLonRange(k[1], lo[1], hi[1], g.cellDeg) {
-				for i := range items {
-					fn(&items[i])
-				}
+				fn(items)
 			}
 		}
 		return
 	}
 	for la := lo[0]; la <= hi[0]; la++ {
 		for lo1 := lo[1]; lo1 <= hi[1]; lo1++ {
-			items := g.cells[[2]int32{la, wrapLon(lo1, g.cellDeg)}]
-			for i := range items {
-				fn(&items[i])
+			if items := g.cells[[2]int32{la, wrapLon(lo1, g.cellDeg)}]; len(items) > 0 {
+				fn(items)
 			}
 		}
 	}

@@ -35,16 +35,42 @@ const (
 
 type poolKey struct{ kind, resource string }
 
-// pools keeps the flows of each pooling key and the groups found among
-// them; a change marks its key for regrouping.
+// pools keeps, for each pooling key, its flows and the clusters of its
+// companies; a change marks the companies it touches, and only their
+// clusters are recomputed.
 type pools struct {
-	members map[poolKey]map[string]*flow
-	dirty   map[poolKey]bool
-	groups  map[poolKey][]Group
+	pools map[poolKey]*pool
+	dirty map[poolKey]bool
+}
+
+// pool is one pooling key's companies, their spatial index and clusters.
+type pool struct {
+	key      poolKey
+	byComp   map[string][]*flow  // company id -> its flows in the pool
+	located  map[string]*company // member companies with coordinates
+	slot     map[string]int32    // company id -> grid item
+	names    []string            // grid item -> company id, "" when free
+	free     []int32
+	grid     *grid            // nil until the first grouping, which builds it whole
+	comp     map[string]int   // company id -> cluster
+	comps    map[int][]string // cluster -> company ids
+	groups   map[int]Group    // clusters large enough to be groups
+	nextComp int
+	dirty    map[string]bool // companies changed since the last regrouping
 }
 
 func newPools() *pools {
-	return &pools{members: map[poolKey]map[string]*flow{}, dirty: map[poolKey]bool{}, groups: map[poolKey][]Group{}}
+	return &pools{pools: map[poolKey]*pool{}, dirty: map[poolKey]bool{}}
+}
+
+func (ps *pools) get(k poolKey) *pool {
+	p := ps.pools[k]
+	if p == nil {
+		p = &pool{key: k, byComp: map[string][]*flow{}, located: map[string]*company{}, slot: map[string]int32{},
+			comp: map[string]int{}, comps: map[int][]string{}, groups: map[int]Group{}, dirty: map[string]bool{}}
+		ps.pools[k] = p
+	}
+	return p
 }
 
 // keyOf says which pool a flow belongs to, if any. Resources pool at the
@@ -75,40 +101,85 @@ func keyOf(f *flow) (poolKey, bool) {
 	return poolKey{SharedInput, res}, true
 }
 
-func (p *pools) add(f *flow) {
-	if k, ok := keyOf(f); ok {
-		if p.members[k] == nil {
-			p.members[k] = map[string]*flow{}
-		}
-		p.members[k][f.m.ExtID] = f
-		p.dirty[k] = true
+func (ps *pools) add(f *flow) {
+	k, ok := keyOf(f)
+	if !ok {
+		return
 	}
+	p := ps.get(k)
+	c := f.company
+	if len(p.byComp[c.id]) == 0 && c.located {
+		p.located[c.id] = c
+		if p.grid != nil {
+			p.place(c)
+		}
+	}
+	p.byComp[c.id] = append(p.byComp[c.id], f)
+	if p.grid != nil { // before the first grouping everything is new anyway
+		p.dirty[c.id] = true
+	}
+	ps.dirty[k] = true
 }
 
-func (p *pools) remove(f *flow) {
-	if k, ok := keyOf(f); ok {
-		delete(p.members[k], f.m.ExtID)
-		if len(p.members[k]) == 0 {
-			delete(p.members, k)
-		}
-		p.dirty[k] = true
+func (ps *pools) remove(f *flow) {
+	k, ok := keyOf(f)
+	if !ok {
+		return
 	}
+	p := ps.get(k)
+	c := f.company
+	list := p.byComp[c.id]
+	for i, g := range list {
+		if g == f {
+			list = append(list[:i], list[i+1:]...)
+			break
+		}
+	}
+	p.byComp[c.id] = list
+	if len(list) == 0 {
+		delete(p.byComp, c.id)
+		if slot, ok := p.slot[c.id]; ok {
+			p.grid.remove(c.lat, c.lon, slot)
+			p.names[slot] = ""
+			p.free = append(p.free, slot)
+			delete(p.slot, c.id)
+		}
+		delete(p.located, c.id)
+	}
+	if p.grid != nil {
+		p.dirty[c.id] = true
+	}
+	ps.dirty[k] = true
 }
 
-// Mutualisations returns every group, largest first.
+// place puts a located company in the pool's spatial index.
+func (p *pool) place(c *company) {
+	var slot int32
+	if n := len(p.free); n > 0 {
+		slot, p.free = p.free[n-1], p.free[:n-1]
+		p.names[slot] = c.id
+	} else {
+		slot = int32(len(p.names))
+		p.names = append(p.names, c.id)
+	}
+	p.slot[c.id], p.located[c.id] = slot, c
+	p.grid.addPoint(c.lat, c.lon, c.p, slot)
+}
+
+// Mutualisations returns every group, largest first. Only the clusters
+// touched by changes since the last call are recomputed.
 func (e *Engine) Mutualisations() []Group {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for k := range e.pools.dirty {
-		e.pools.groups[k] = e.group(k)
-		if len(e.pools.groups[k]) == 0 {
-			delete(e.pools.groups, k)
-		}
+		e.regroup(e.pools.pools[k])
 	}
 	clear(e.pools.dirty)
 	var all []Group
-	for _, gs := range e.pools.groups {
-		all = append(all, gs...)
+	for _, p := range e.pools.pools {
+		for _, g := range p.groups {
+			all = append(all, g)
+		}
 	}
 	sort.Slice(all, func(i, j int) bool {
 		a, b := all[i], all[j]
@@ -132,56 +203,123 @@ type member struct {
 	flows []*flow
 }
 
-// group clusters a pool's located companies: two companies closer than
-// GroupRadiusKm are linked, and each connected set of at least MinGroup
-// companies is a group (single linkage).
-func (e *Engine) group(k poolKey) []Group {
-	byCompany := map[string]*member{}
-	for _, f := range e.pools.members[k] {
-		if !f.company.located {
-			continue
+// regroup recomputes the clusters of a pool's changed companies: two
+// companies closer than GroupRadiusKm are linked, and each connected set of
+// at least MinGroup companies is a group (single linkage). A cluster can
+// only change if it holds a changed company or lies within reach of one,
+// so only those clusters are taken apart and rebuilt.
+func (e *Engine) regroup(p *pool) {
+	radius := e.opt.GroupRadiusKm
+	if p.grid == nil || 2*len(p.dirty) >= len(p.byComp) {
+		// A first grouping, or most companies changed: rebuild everything.
+		p.grid, p.names, p.free = newGrid(0.1), p.names[:0], p.free[:0]
+		clear(p.slot)
+		for _, id := range sortedKeys(p.located) {
+			p.place(p.located[id])
 		}
-		m := byCompany[f.company.id]
-		if m == nil {
-			m = &member{c: f.company}
-			byCompany[f.company.id] = m
+		clear(p.comp)
+		clear(p.comps)
+		clear(p.groups)
+		clear(p.dirty)
+		ids := make([]string, 0, len(p.located))
+		for id := range p.located {
+			ids = append(ids, id)
 		}
-		m.flows = append(m.flows, f)
+		e.cluster(p, ids)
+		return
 	}
-	if len(byCompany) < e.opt.MinGroup {
-		return nil
+	affected := map[string]bool{}
+	take := func(id string) {
+		if affected[id] {
+			return
+		}
+		if old, ok := p.comp[id]; ok {
+			for _, m := range p.comps[old] {
+				affected[m] = true
+			}
+			delete(p.comps, old)
+			delete(p.groups, old)
+		}
+		affected[id] = true
 	}
-	ids := sortedKeys(byCompany)
-	members := make([]*member, len(ids))
-	for i, id := range ids {
-		members[i] = byCompany[id]
-	}
-	comps := clusters(members, e.opt.GroupRadiusKm)
-	var out []Group
-	for _, comp := range comps {
-		if len(comp) >= e.opt.MinGroup {
-			out = append(out, e.describe(k, comp))
+	for id := range p.dirty {
+		take(id)
+		if c, ok := p.located[id]; ok {
+			p.grid.near(c.lat, c.lon, radius, func(slot int32) {
+				if other := p.names[slot]; other != "" && distanceKm(c.p, p.located[other].p) <= radius {
+					take(other)
+				}
+			})
 		}
 	}
-	return out
+	clear(p.dirty)
+	var ids []string
+	for id := range affected {
+		delete(p.comp, id)
+		if _, ok := p.located[id]; ok {
+			ids = append(ids, id)
+		}
+	}
+	e.cluster(p, ids)
 }
 
-// clusters returns the connected components (as member lists in id order)
-// of the "closer than radiusKm" graph, found with a grid and union-find.
-func clusters(members []*member, radiusKm float64) [][]*member {
-	g := newGrid(math.Max(radiusKm/111, 0.01))
-	for i, m := range members {
-		g.add(m.c.lat, m.c.lon, int32(i))
+// cluster links the given located companies of a pool (a union of whole
+// clusters) and records their clusters and groups.
+func (e *Engine) cluster(p *pool, ids []string) {
+	radius := e.opt.GroupRadiusKm
+	sort.Strings(ids)
+	pos := make([]int32, len(p.names)) // grid slot -> index in ids, -1 when not being clustered
+	for i := range pos {
+		pos[i] = -1
 	}
-	uf := newUnionFind(len(members))
-	for i, m := range members {
-		g.near(m.c.lat, m.c.lon, radiusKm, func(j int32) {
-			if int(j) > i && distanceKm(m.c.p, members[j].c.p) <= radiusKm {
-				uf.union(i, int(j))
+	for i, id := range ids {
+		pos[p.slot[id]] = int32(i)
+	}
+	// Chords decide most pairs without trigonometry; the exact distance
+	// settles the few near the linkage radius.
+	inside, outside := chord2Of(radius)*(1-1e-6), chord2Of(radius)
+	uf := newUnionFind(len(ids))
+	for i, id := range ids {
+		c := p.located[id]
+		p.grid.nearItems(c.lat, c.lon, radius, func(it *gridItem) {
+			j := pos[it.id]
+			if j <= int32(i) {
+				return
 			}
+			dx, dy, dz := c.p.x-it.x, c.p.y-it.y, c.p.z-it.z
+			ch := dx*dx + dy*dy + dz*dz
+			if ch > outside || (ch >= inside && distanceKm(c.p, p.located[ids[j]].p) > radius) {
+				return
+			}
+			uf.union(i, int(j))
 		})
 	}
-	return uf.components(members)
+	byRoot := map[int][]string{}
+	var roots []int
+	for i, id := range ids {
+		r := uf.find(i)
+		if byRoot[r] == nil {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], id)
+	}
+	for _, r := range roots {
+		comp := byRoot[r]
+		p.nextComp++
+		p.comps[p.nextComp] = comp
+		for _, id := range comp {
+			p.comp[id] = p.nextComp
+		}
+		if len(comp) >= e.opt.MinGroup {
+			members := make([]*member, len(comp))
+			for i, id := range comp {
+				m := &member{c: p.located[id], flows: append([]*flow(nil), p.byComp[id]...)}
+				sort.Slice(m.flows, func(a, b int) bool { return m.flows[a].m.ExtID < m.flows[b].m.ExtID })
+				members[i] = m
+			}
+			p.groups[p.nextComp] = e.describe(p.key, members)
+		}
+	}
 }
 
 type unionFind struct{ parent []int }
@@ -211,23 +349,6 @@ func (u *unionFind) union(a, b int) {
 			u.parent[ra] = rb
 		}
 	}
-}
-
-func (u *unionFind) components(members []*member) [][]*member {
-	byRoot := map[int][]*member{}
-	var roots []int
-	for i, m := range members {
-		r := u.find(i)
-		if byRoot[r] == nil {
-			roots = append(roots, r)
-		}
-		byRoot[r] = append(byRoot[r], m)
-	}
-	out := make([][]*member, len(roots))
-	for i, r := range roots {
-		out[i] = byRoot[r]
-	}
-	return out
 }
 
 var kindWords = map[string][2]string{

@@ -35,12 +35,13 @@ type Rules struct {
 	cache   map[string]map[string]compat // input node -> output node -> compat
 	reverse map[string][]string          // output node -> input nodes it feeds
 	order   map[string][]string          // input node -> feeding output nodes, sorted
+	best    map[string]float64           // input node -> its best compatibility
 }
 
 // NewRules builds the rules from conversion rules.
 func NewRules(conversions []nomenclature.Conversion) *Rules {
 	r := &Rules{rules: map[string][]nomenclature.Conversion{}, cache: map[string]map[string]compat{},
-		reverse: map[string][]string{}, order: map[string][]string{}}
+		reverse: map[string][]string{}, order: map[string][]string{}, best: map[string]float64{}}
 	for _, c := range conversions {
 		r.rules[c.From] = append(r.rules[c.From], c)
 	}
@@ -136,8 +137,20 @@ func (r *Rules) feeding(in string) map[string]compat {
 	order := sortedKeys(m)
 	sort.SliceStable(order, func(i, j int) bool { return m[order[i]].score > m[order[j]].score })
 	r.order[in] = order
+	if len(order) > 0 {
+		r.best[in] = m[order[0]].score
+	}
 	r.mu.Unlock()
 	return m
+}
+
+// bestFeeding returns the highest compatibility any output offers an input
+// node.
+func (r *Rules) bestFeeding(in string) float64 {
+	r.feeding(in)
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.best[in]
 }
 
 // feedingOrder returns the output nodes that can feed an input node, the

@@ -234,39 +234,11 @@ func (e *Engine) candidatesFor(in *flow) []rating {
 	if in.m.Direction != model.Input || in.m.Resource == "" {
 		return nil
 	}
-	top := make([]rating, 0, e.opt.Top+1)
-	floor := func() float64 {
-		if len(top) < e.opt.Top {
-			return -1
-		}
-		return top[len(top)-1].score
-	}
-	consider := func(r rating) {
-		for i := range top {
-			if top[i].out == r.out { // another reading of the same output
-				if ratedBefore(r, top[i]) {
-					top = append(top[:i], top[i+1:]...)
-					break
-				}
-				return
-			}
-		}
-		i := sort.Search(len(top), func(i int) bool { return ratedBefore(r, top[i]) })
-		if i >= e.opt.Top {
-			return
-		}
-		top = append(top, rating{})
-		copy(top[i+1:], top[i:])
-		top[i] = r
-		if len(top) > e.opt.Top {
-			top = top[:e.opt.Top]
-		}
-	}
+	t := topList{n: e.opt.Top, items: make([]rating, 0, e.opt.Top+1)}
+	floor, consider := t.floor, t.consider
 	best := 0.0 // the highest compatibility any reading offers: bounds farther scores
 	for _, inAlt := range in.alts {
-		for _, c := range e.rules.feeding(inAlt.res) {
-			best = max(best, c.score*inAlt.weight)
-		}
+		best = max(best, e.rules.bestFeeding(inAlt.res)*inAlt.weight)
 	}
 	inner := 0.0
 	for pass, frac := range searchFractions {
@@ -277,7 +249,7 @@ func (e *Engine) candidatesFor(in *flow) []rating {
 				if idx == nil || idx.size == 0 {
 					continue
 				}
-				c, radius := feeding[outRes], e.radiusKm(outRes)
+				c, radius := feeding[outRes], e.radiusOf(outRes)
 				if c.score*inAlt.weight+1e-4 < floor() {
 					break // no output of this or any less compatible resource can rank
 				}
@@ -287,14 +259,19 @@ func (e *Engine) candidatesFor(in *flow) []rating {
 					if pass == 0 {
 						loC = -1
 					}
-					idx.grid.near(in.company.lat, in.company.lon, hi, func(slot int32) {
-						out := e.slots[slot]
-						if ch := chord2(in.company.p, out.company.p); ch > hiC || ch <= loC*(1-2e-9) {
-							return // surely outside the ring; the exact test below decides near its edges
-						}
-						if km := distanceKm(in.company.p, out.company.p); km <= hi && (pass == 0 || km > lo) {
-							if r, ok := e.rate(in, out, inAlt.res, outRes, c, km, true, floor()); ok {
-								consider(r)
+					p := in.company.p
+					idx.grid.nearCells(in.company.lat, in.company.lon, hi, func(items []gridItem) {
+						for k := range items {
+							it := &items[k]
+							dx, dy, dz := p.x-it.x, p.y-it.y, p.z-it.z
+							if ch := dx*dx + dy*dy + dz*dz; ch > hiC || ch <= loC*(1-2e-9) {
+								continue // surely outside the ring; the exact test below decides near its edges
+							}
+							out := e.slots[it.id]
+							if km := distanceKm(p, out.company.p); km <= hi && (pass == 0 || km > lo) {
+								if r, ok := e.rate(in, out, inAlt.res, outRes, c, km, true, floor()); ok {
+									consider(r)
+								}
 							}
 						}
 					})
@@ -319,12 +296,48 @@ func (e *Engine) candidatesFor(in *flow) []rating {
 		}
 		// Anything beyond this ring is farther than frac of its radius.
 		bound := best*(scoreBase+scoreDistance/(1+4*frac)+scoreQuantity) + 1e-4
-		if len(top) == e.opt.Top && top[len(top)-1].score > bound {
+		if len(t.items) == t.n && t.items[len(t.items)-1].score > bound {
 			break
 		}
 		inner = frac
 	}
-	return top
+	return t.items
+}
+
+// topList keeps the best n ratings of one input, one reading per output.
+type topList struct {
+	n     int
+	items []rating
+}
+
+// floor is the score to beat to enter a full list, -1 while it is not full.
+func (t *topList) floor() float64 {
+	if len(t.items) < t.n {
+		return -1
+	}
+	return t.items[len(t.items)-1].score
+}
+
+func (t *topList) consider(r rating) {
+	for i := range t.items {
+		if t.items[i].out == r.out { // another reading of the same output
+			if !ratedBefore(r, t.items[i]) {
+				return
+			}
+			t.items = append(t.items[:i], t.items[i+1:]...)
+			break
+		}
+	}
+	i := sort.Search(len(t.items), func(i int) bool { return ratedBefore(r, t.items[i]) })
+	if i >= t.n {
+		return
+	}
+	t.items = append(t.items, rating{})
+	copy(t.items[i+1:], t.items[i:])
+	t.items[i] = r
+	if len(t.items) > t.n {
+		t.items = t.items[:t.n]
+	}
 }
 
 // matchAll computes every input's candidates, spread over the processors.

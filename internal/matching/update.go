@@ -118,7 +118,7 @@ func (e *Engine) drop(f *flow) {
 // within the output's travel radius, once per reading of each.
 func (e *Engine) receivers(out *flow, fn func(in *flow, inRes, outRes string, c compat, km float64, located bool)) {
 	for _, outAlt := range out.alts {
-		radius := e.radiusKm(outAlt.res)
+		radius := e.radiusOf(outAlt.res)
 		for _, inRes := range e.rules.fedBy(outAlt.res) {
 			idx := e.inputs[inRes]
 			if idx == nil || idx.size == 0 {

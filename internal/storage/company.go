@@ -85,3 +85,22 @@ func (s *Storage) Contacts(ctx context.Context, territoryID int64) ([]model.Cont
 	}
 	return out, rows.Err()
 }
+
+// CompaniesChangedSince returns the companies of a territory written after
+// a stamp (see Stamp), for keeping derived state current.
+func (s *Storage) CompaniesChangedSince(ctx context.Context, territoryID int64, since string) ([]model.Company, error) {
+	rows, err := s.query(ctx, `SELECT `+companyColumns+` FROM companies WHERE territory_id = ? AND updated_at > ? ORDER BY id`, territoryID, since)
+	if err != nil {
+		return nil, fmt.Errorf("companies changed since %s: %w", since, err)
+	}
+	defer rows.Close()
+	var out []model.Company
+	for rows.Next() {
+		c, err := scanCompany(rows)
+		if err != nil {
+			return nil, fmt.Errorf("companies changed since %s: %w", since, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

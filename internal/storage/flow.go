@@ -35,9 +35,15 @@ func (s *Storage) FlowsOfCompany(ctx context.Context, companyID int64) ([]model.
 	return s.flows(ctx, `f.company_id = ?`, companyID)
 }
 
-func (s *Storage) flows(ctx context.Context, where string, arg any) ([]model.Flow, error) {
+// FlowsChangedSince returns the flows of a territory written after a
+// stamp (see Stamp), for keeping derived state current.
+func (s *Storage) FlowsChangedSince(ctx context.Context, territoryID int64, since string) ([]model.Flow, error) {
+	return s.flows(ctx, `f.territory_id = ? AND f.updated_at > ?`, territoryID, since)
+}
+
+func (s *Storage) flows(ctx context.Context, where string, args ...any) ([]model.Flow, error) {
 	rows, err := s.query(ctx, `SELECT `+flowColumns+` FROM flows f JOIN companies c ON c.id = f.company_id
-		WHERE `+where+` ORDER BY f.id`, arg)
+		WHERE `+where+` ORDER BY f.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list flows: %w", err)
 	}

@@ -58,7 +58,14 @@ func (s *Storage) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+// stampLayout is fixed-width so that stamps stored as text sort in time
+// order in both databases.
+const stampLayout = "2006-01-02T15:04:05.000000000Z"
+
+func now() string { return time.Now().UTC().Format(stampLayout) }
+
+// Stamp formats a time as stored in updated_at columns.
+func Stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
 
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"symbiose/internal/model"
 )
@@ -93,7 +92,7 @@ func (s *Storage) ReplaceSynergyHistory(ctx context.Context, synergyID int64, ev
 		}
 		for _, e := range events {
 			if _, err := tx.ExecContext(ctx, s.db.Rebind(`INSERT INTO synergy_events (synergy_id, at, from_status, to_status, note, actor)
-				VALUES (?, ?, ?, ?, ?, ?)`), synergyID, e.At.UTC().Format(time.RFC3339Nano), e.FromStatus, e.ToStatus, e.Note, e.Actor); err != nil {
+				VALUES (?, ?, ?, ?, ?, ?)`), synergyID, Stamp(e.At), e.FromStatus, e.ToStatus, e.Note, e.Actor); err != nil {
 				return fmt.Errorf("synergy %d history: %w", synergyID, err)
 			}
 		}

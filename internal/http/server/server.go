@@ -14,19 +14,21 @@ import (
 
 	"symbiose/internal/database"
 	"symbiose/internal/storage"
+	"symbiose/internal/worker"
 )
 
 // Server is the running web application.
 type Server struct {
-	db    *database.DB
-	store *storage.Storage
-	log   *slog.Logger
-	http  *http.Server
+	db       *database.DB
+	store    *storage.Storage
+	log      *slog.Logger
+	matchers *worker.Matchers
+	http     *http.Server
 }
 
-// New builds the server and its routes.
-func New(db *database.DB, store *storage.Storage, log *slog.Logger) *Server {
-	s := &Server{db: db, store: store, log: log}
+// New builds the server and its routes. matchers may be nil.
+func New(db *database.DB, store *storage.Storage, log *slog.Logger, matchers *worker.Matchers) *Server {
+	s := &Server{db: db, store: store, log: log, matchers: matchers}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.HandleFunc("GET /{$}", s.home)
@@ -78,7 +80,11 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(map[string]any{"status": status, "database": s.db.Dialect, "schema_version": version})
+	body := map[string]any{"status": status, "database": s.db.Dialect, "schema_version": version}
+	if s.matchers != nil {
+		body["matching_engines"] = s.matchers.Loaded()
+	}
+	json.NewEncoder(w).Encode(body)
 }
 
 // territorySummary is one line of the home page.

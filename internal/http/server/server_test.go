@@ -19,7 +19,7 @@ import (
 
 func TestHealthAndHome(t *testing.T) {
 	b := storagetest.SQLite(t)
-	s := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
@@ -48,7 +48,7 @@ func TestHealthAndHome(t *testing.T) {
 
 func TestGracefulShutdown(t *testing.T) {
 	b := storagetest.SQLite(t)
-	s := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
