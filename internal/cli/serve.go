@@ -7,9 +7,11 @@ import (
 	"net"
 	"time"
 
+	"symbiose/internal/auth"
 	"symbiose/internal/demo"
 	"symbiose/internal/http/server"
 	"symbiose/internal/matching"
+	"symbiose/internal/storage"
 	"symbiose/internal/worker"
 )
 
@@ -50,9 +52,33 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	e.log.Info("symbiose is running", "url", "http://"+l.Addr().String()+"/", "database", db.Dialect, "location", db.Location)
-	fmt.Fprintf(e.stdout, "Symbiose is running on http://%s/ (Ctrl-C to stop)\n", l.Addr())
-	err = server.New(db, st, e.log, matchers).Serve(ctx, l)
+	srv, err := server.New(db, st, e.log, matchers)
+	if err != nil {
+		return err
+	}
+	base := "http://" + l.Addr().String()
+	e.log.Info("symbiose is running", "url", base+"/", "database", db.Dialect, "location", db.Location)
+	fmt.Fprintf(e.stdout, "Symbiose is running on %s/ (Ctrl-C to stop)\n", base)
+	if err := printSetupLink(ctx, e, st, base); err != nil {
+		return err
+	}
+	err = srv.Serve(ctx, l)
 	e.log.Info("symbiose stopped")
 	return err
+}
+
+// printSetupLink prints, while the database has no account, a one-time
+// link that creates the administrator.
+func printSetupLink(ctx context.Context, e *env, st *storage.Storage, base string) error {
+	n, err := st.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	token := auth.NewToken()
+	if err := st.CreateLink(ctx, auth.HashToken(token), storage.Link{Purpose: storage.LinkSetup,
+		Expires: time.Now().Add(24 * time.Hour)}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nNo account yet. Create the administrator with this one-time link (valid 24 hours):\n\n    %s/setup/%s\n\n", base, token)
+	return nil
 }

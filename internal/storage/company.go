@@ -104,3 +104,22 @@ func (s *Storage) CompaniesChangedSince(ctx context.Context, territoryID int64, 
 	}
 	return out, rows.Err()
 }
+
+// ContactsOfCompany returns the contacts of one company.
+func (s *Storage) ContactsOfCompany(ctx context.Context, companyID int64) ([]model.Contact, error) {
+	rows, err := s.query(ctx, `SELECT ct.id, ct.company_id, c.ext_id, ct.name, ct.role, ct.email, ct.phone
+		FROM contacts ct JOIN companies c ON c.id = ct.company_id WHERE ct.company_id = ? ORDER BY ct.id`, companyID)
+	if err != nil {
+		return nil, fmt.Errorf("list contacts: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Contact
+	for rows.Next() {
+		var ct model.Contact
+		if err := rows.Scan(&ct.ID, &ct.CompanyID, &ct.CompanyExtID, &ct.Name, &ct.Role, &ct.Email, &ct.Phone); err != nil {
+			return nil, fmt.Errorf("list contacts: %w", err)
+		}
+		out = append(out, ct)
+	}
+	return out, rows.Err()
+}

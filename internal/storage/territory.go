@@ -56,3 +56,18 @@ func (s *Storage) CreateTerritory(ctx context.Context, name string) (model.Terri
 	t.CreatedAt = parseTime(created)
 	return t, nil
 }
+
+// Territory returns a territory by id.
+func (s *Storage) Territory(ctx context.Context, id int64) (model.Territory, error) {
+	var t model.Territory
+	var created string
+	err := s.queryRow(ctx, `SELECT id, name, created_at FROM territories WHERE id = ?`, id).Scan(&t.ID, &t.Name, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, ErrNotFound
+	}
+	if err != nil {
+		return t, fmt.Errorf("territory %d: %w", id, err)
+	}
+	t.CreatedAt = parseTime(created)
+	return t, nil
+}

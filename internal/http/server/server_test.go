@@ -12,43 +12,34 @@ import (
 	"testing"
 	"time"
 
-	"symbiose/internal/dataset"
-	"symbiose/internal/demo"
 	"symbiose/internal/storage/storagetest"
 )
 
-func TestHealthAndHome(t *testing.T) {
+func TestHealthAndHeaders(t *testing.T) {
 	b := storagetest.SQLite(t)
-	s := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
-
+	s, err := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	var health map[string]any
 	if err := json.Unmarshal(rec.Body.Bytes(), &health); err != nil || rec.Code != 200 || health["status"] != "ok" {
 		t.Fatalf("healthz: %d %s", rec.Code, rec.Body)
 	}
-	if rec.Header().Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(rec.Header().Get("Content-Security-Policy"), "frame-ancestors 'none'") {
-		t.Fatalf("security headers missing: %v", rec.Header())
-	}
-
-	rec = httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
-	if !strings.Contains(rec.Body.String(), "Aucun territoire") {
-		t.Fatalf("empty home: %s", rec.Body)
-	}
-	if _, err := demo.Load(context.Background(), b.Storage, dataset.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	rec = httptest.NewRecorder()
-	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
-	if !strings.Contains(rec.Body.String(), demo.TerritoryName) || !strings.Contains(rec.Body.String(), "<td>68</td>") {
-		t.Fatalf("home with demo: %s", rec.Body)
+	h := rec.Header()
+	if h.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(h.Get("Content-Security-Policy"), "frame-ancestors 'none'") ||
+		strings.Contains(h.Get("Content-Security-Policy"), "unsafe-inline") || h.Get("Referrer-Policy") == "" {
+		t.Fatalf("security headers missing: %v", h)
 	}
 }
 
 func TestGracefulShutdown(t *testing.T) {
 	b := storagetest.SQLite(t)
-	s := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	s, err := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+
+	"symbiose/internal/auth"
+	"symbiose/internal/http/response"
+	"symbiose/internal/model"
+	"symbiose/internal/nomenclature"
+)
+
+type section struct{ Code, Label string }
+
+type companiesData struct {
+	Query, Section, Zone, Family string
+	Sections                     []section
+	Zones, Families              []string
+	Companies                    []model.Company
+}
+
+// companies lists a territory's companies with search and filters (NAF
+// section, activity zone, family of flows); managers only.
+func (u *UI) companies(w http.ResponseWriter, r *http.Request) {
+	t, user, err := u.territory(r)
+	if err == nil && !auth.CanManage(user, t.ID) {
+		err = response.Forbidden()
+	}
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	d := companiesData{Query: strings.TrimSpace(q.Get("q")), Section: q.Get("section"), Zone: q.Get("zone"),
+		Family: q.Get("family"), Families: model.Families}
+	all, err := u.store.Companies(r.Context(), t.ID)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	withFamily := map[string]bool{}
+	if d.Family != "" {
+		flows, err := u.store.Flows(r.Context(), t.ID)
+		if err != nil {
+			u.fail(w, r, err)
+			return
+		}
+		for _, f := range flows {
+			if f.Family == d.Family {
+				withFamily[f.CompanyExtID] = true
+			}
+		}
+	}
+	sections, zones := map[string]bool{}, map[string]bool{}
+	needle := nomenclature.Fold(d.Query)
+	for _, c := range all {
+		sec := nomenclature.Section(c.NAF)
+		if sec != "" {
+			sections[sec] = true
+		}
+		if c.Zone != "" {
+			zones[c.Zone] = true
+		}
+		switch {
+		case needle != "" && !strings.Contains(nomenclature.Fold(c.Name+" "+c.City+" "+c.Zone+" "+c.NAF), needle):
+		case d.Section != "" && sec != d.Section:
+		case d.Zone != "" && c.Zone != d.Zone:
+		case d.Family != "" && !withFamily[c.ExtID]:
+		default:
+			d.Companies = append(d.Companies, c)
+		}
+	}
+	lang := lang(r)
+	for code := range sections {
+		a, _ := nomenclature.LookupActivity(code)
+		label := a.LabelFR
+		if lang == "en" {
+			label = a.LabelEN
+		}
+		d.Sections = append(d.Sections, section{code, label})
+	}
+	sort.Slice(d.Sections, func(i, j int) bool { return d.Sections[i].Code < d.Sections[j].Code })
+	for z := range zones {
+		d.Zones = append(d.Zones, z)
+	}
+	sort.Strings(d.Zones)
+	sort.Slice(d.Companies, func(i, j int) bool {
+		return nomenclature.Fold(d.Companies[i].Name) < nomenclature.Fold(d.Companies[j].Name)
+	})
+	u.render(w, r, http.StatusOK, "companies", u.page(r, "Entreprises", d).withTerritory(t))
+}

@@ -1,0 +1,71 @@
+// Package ui serves the HTML pages: one handler per file, server-rendered,
+// French by default.
+package ui
+
+import (
+	"log/slog"
+	"net/http"
+
+	"symbiose/internal/storage"
+	"symbiose/internal/template"
+	"symbiose/internal/worker"
+)
+
+// UI holds what the pages need.
+type UI struct {
+	store    *storage.Storage
+	matchers *worker.Matchers
+	pages    *template.Set
+	log      *slog.Logger
+	// Failed sign-ins: 10 per address and email, 50 per address (a whole
+	// office behind one address) in 15 minutes.
+	loginsByAccount, loginsByAddress *limiter
+}
+
+// New prepares the pages.
+func New(store *storage.Storage, matchers *worker.Matchers, log *slog.Logger) (*UI, error) {
+	pages, err := template.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &UI{store: store, matchers: matchers, pages: pages, log: log,
+		loginsByAccount: newLimiter(10), loginsByAddress: newLimiter(50)}, nil
+}
+
+// routes is the index of the UI: every page and form.
+func (u *UI) routes() []route {
+	return []route{
+		{"GET /login", u.loginForm},
+		{"POST /login", u.login},
+		{"POST /logout", u.logout},
+		{"GET /setup/{token}", u.setupForm},
+		{"POST /setup/{token}", u.setup},
+		{"GET /lang", u.language},
+		{"GET /{$}", u.signedIn(u.home)},
+		{"GET /t/{tid}/{$}", u.signedIn(u.dashboard)},
+		{"GET /t/{tid}/companies", u.signedIn(u.companies)},
+		{"GET /t/{tid}/companies/{cid}", u.signedIn(u.company)},
+		{"GET /t/{tid}/opportunities", u.signedIn(u.opportunities)},
+	}
+}
+
+type route struct {
+	pattern string
+	handler http.HandlerFunc
+}
+
+// Routes mounts every page on mux.
+func (u *UI) Routes(mux *http.ServeMux) {
+	for _, r := range u.routes() {
+		mux.HandleFunc(r.pattern, r.handler)
+	}
+}
+
+// Patterns lists the route patterns, for the test that walks them all.
+func (u *UI) Patterns() []string {
+	var out []string
+	for _, r := range u.routes() {
+		out = append(out, r.pattern)
+	}
+	return out
+}
