@@ -43,13 +43,12 @@ func (s *SMTPSender) Send(ctx context.Context, m Message) error {
 		return fmt.Errorf("mail: connect to %s: %w", s.cfg.addr(), err)
 	}
 	defer conn.Close()
-	// net/smtp takes no context: the deadline bounds a stalled server, and
-	// cancelling the context expires it at once to unblock any read or write.
-	deadline := time.Now().Add(s.timeout())
-	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
-		deadline = d
-	}
-	if err := conn.SetDeadline(deadline); err != nil {
+	// net/smtp takes no context. The connection deadline bounds a stalled
+	// server; the context's end, by cancellation or deadline, expires it at
+	// once to unblock any read or write. The context's deadline is not copied
+	// onto the connection: the connection could then time out a moment
+	// before ctx.Err() is set, and the caller would not see a context error.
+	if err := conn.SetDeadline(time.Now().Add(s.timeout())); err != nil {
 		return fmt.Errorf("mail: set deadline: %w", err)
 	}
 	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
