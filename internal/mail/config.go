@@ -33,9 +33,11 @@ const (
 
 // Config says which SMTP server to use and as whom; ParseURL builds it.
 type Config struct {
+	// Security chooses between STARTTLS, implicit TLS and no TLS.
 	Security Security
-	Host     string
-	Port     int
+	// Host is dialed and is the name the TLS certificate must carry.
+	Host string
+	Port int
 	// Username and Password enable AUTH PLAIN when Username is set.
 	Username string
 	Password string

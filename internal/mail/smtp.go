@@ -40,6 +40,9 @@ func (s *SMTPSender) Send(ctx context.Context, m Message) error {
 	}
 	conn, err := s.dial(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("mail: connect to %s: %w", s.cfg.addr(), ctx.Err())
+		}
 		return fmt.Errorf("mail: connect to %s: %w", s.cfg.addr(), err)
 	}
 	defer conn.Close()

@@ -46,6 +46,11 @@ func (u *UI) routes() []route {
 		{"GET /t/{tid}/companies", u.signedIn(u.companies)},
 		{"GET /t/{tid}/companies/{cid}", u.signedIn(u.company)},
 		{"GET /t/{tid}/opportunities", u.signedIn(u.opportunities)},
+		{"GET /t/{tid}/companies/{cid}/flows/new", u.signedIn(u.flowNew)},
+		{"POST /t/{tid}/companies/{cid}/flows", u.signedIn(u.flowCreate)},
+		{"GET /t/{tid}/flows/{fid}/edit", u.signedIn(u.flowEdit)},
+		{"POST /t/{tid}/flows/{fid}", u.signedIn(u.flowUpdate)},
+		{"POST /t/{tid}/flows/{fid}/delete", u.signedIn(u.flowDelete)},
 	}
 }
 

@@ -104,6 +104,21 @@ func (m *Matchers) Refresh(ctx context.Context) error {
 	return nil
 }
 
+// RemoveFlow tells a territory's engine that a flow is gone: the refresher
+// sees writes, not deletions.
+func (m *Matchers) RemoveFlow(territoryID int64, flowExtID string) {
+	if e := m.Engine(territoryID); e != nil {
+		e.RemoveFlow(flowExtID)
+	}
+}
+
+// RemoveCompany tells a territory's engine that a company is gone.
+func (m *Matchers) RemoveCompany(territoryID int64, companyExtID string) {
+	if e := m.Engine(territoryID); e != nil {
+		e.RemoveCompany(companyExtID)
+	}
+}
+
 // Run refreshes the engines every interval until ctx ends.
 func (m *Matchers) Run(ctx context.Context, every time.Duration) {
 	tick := time.NewTicker(every)

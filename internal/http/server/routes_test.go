@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"symbiose/internal/model"
 	"symbiose/internal/testfixture"
 )
 
@@ -102,6 +104,48 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	if shown == 0 {
 		t.Fatal("the facilitator does not see the company's private flows or contacts")
 	}
+	// Flows to edit and delete, one per role, in the member's company.
+	ctx := context.Background()
+	ownFlows := map[string]int64{}
+	for _, role := range roles {
+		fl, err := f.CreateFlow(ctx, model.Flow{CompanyID: f.Own.ID, Direction: model.Output, Family: "waste",
+			Label: "Flux de test " + role, Resource: "wood.pallet", Period: "year", Visibility: "anonymous"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ownFlows[role] = fl.ID
+	}
+	foreignFlows, _ := f.FlowsOfCompany(ctx, f.Foreign.ID)
+	valid := url.Values{"csrf": {"{csrf}"}, "direction": {"output"}, "label": {"Palettes cassées {role}"}, "quantity": {"12,5"},
+		"unit": {"pallet"}, "period": {"year"}, "visibility": {"anonymous"}}
+	invalid := url.Values{"csrf": {"{csrf}"}, "direction": {"sideways"}, "label": {""}}
+	ownFlowsPath := fmt.Sprintf("/t/%d/companies/%d/flows", demoT, f.Own.ID)
+	cases = append(cases, []struct {
+		pattern, method, path string
+		form                  url.Values
+		status                want
+	}{
+		{"GET /t/{tid}/companies/{cid}/flows/new", "GET", ownFlowsPath + "/new", nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "member": 200, "*": 403}},
+		{"GET /t/{tid}/companies/{cid}/flows/new", "GET", fmt.Sprintf("/t/%d/companies/%d/flows/new", demoT, f.Foreign.ID), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"POST /t/{tid}/companies/{cid}/flows", "POST", ownFlowsPath, valid,
+			want{"anonymous": 303, "admin": 303, "facilitator": 303, "member": 303, "*": 403}},
+		{"POST /t/{tid}/companies/{cid}/flows", "POST", ownFlowsPath, invalid,
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "member": 400, "*": 403}},
+		{"POST /t/{tid}/companies/{cid}/flows", "POST", fmt.Sprintf("/t/%d/companies/%d/flows", demoT, f.Foreign.ID), valid,
+			want{"anonymous": 303, "admin": 303, "facilitator": 303, "*": 403}},
+		{"GET /t/{tid}/flows/{fid}/edit", "GET", fmt.Sprintf("/t/%d/flows/%d/edit", demoT, foreignFlows[0].ID), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/flows/{fid}/edit", "GET", fmt.Sprintf("/t/%d/flows/{own}/edit", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "member": 200, "*": 403}},
+		{"POST /t/{tid}/flows/{fid}", "POST", fmt.Sprintf("/t/%d/flows/{own}", demoT), valid,
+			want{"anonymous": 303, "admin": 303, "facilitator": 303, "member": 303, "*": 403}},
+		{"POST /t/{tid}/flows/{fid}", "POST", fmt.Sprintf("/t/%d/flows/{own}", demoT), url.Values{"direction": {"output"}, "label": {"x"}},
+			want{"anonymous": 303, "admin": 403, "facilitator": 403, "member": 403, "*": 403}},
+		{"POST /t/{tid}/flows/{fid}/delete", "POST", fmt.Sprintf("/t/%d/flows/{own}/delete", demoT), url.Values{"csrf": {"{csrf}"}},
+			want{"anonymous": 303, "admin": 303, "facilitator": 303, "member": 303, "*": 403}},
+	}...)
 	covered := map[string]bool{}
 	for _, c := range cases {
 		covered[c.pattern] = true
@@ -111,7 +155,17 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				if !ok {
 					expected = c.status["*"]
 				}
-				rec := f.do(role, c.method, c.path, c.form)
+				path := strings.ReplaceAll(c.path, "{own}", fmt.Sprint(ownFlows[role]))
+				var form url.Values
+				if c.form != nil {
+					form = url.Values{}
+					for k, vs := range c.form {
+						for _, v := range vs {
+							form.Add(k, strings.NewReplacer("{csrf}", f.CSRF[role], "{role}", role).Replace(v))
+						}
+					}
+				}
+				rec := f.do(role, c.method, path, form)
 				if rec.Code != expected {
 					t.Fatalf("status %d, want %d", rec.Code, expected)
 				}
