@@ -10,8 +10,10 @@ import (
 	"symbiose/internal/auth"
 	"symbiose/internal/demo"
 	"symbiose/internal/http/server"
+	"symbiose/internal/mail"
 	"symbiose/internal/matching"
 	"symbiose/internal/storage"
+	"symbiose/internal/ui"
 	"symbiose/internal/worker"
 )
 
@@ -52,7 +54,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	srv, err := server.New(db, st, e.log, matchers)
+	opt := ui.Options{BaseURL: cfg.BaseURL, TileURL: cfg.TileURL}
+	if cfg.SMTPURL != "" {
+		mc, err := mail.ParseURL(cfg.SMTPURL)
+		if err != nil {
+			return fmt.Errorf("SYMBIOSE_SMTP_URL: %w", err)
+		}
+		opt.Mailer = mail.NewSMTP(mc)
+	}
+	srv, err := server.New(db, st, e.log, matchers, opt)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,18 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"invite.title":               "Invitation",
+	"invite.email":               "Inviter un contact de l'entreprise (e-mail)",
+	"invite.submit":              "Envoyer le lien",
+	"invite.sent":                "Le lien d'accès a été envoyé à",
+	"invite.by_hand":             "Aucun serveur d'e-mail n'est configuré : transmettez vous-même ce lien à",
+	"invite.link":                "Lien d'invitation",
+	"invite.expires":             "Le lien sert une seule fois et expire dans 7 jours.",
+	"invite.welcome":             "Bienvenue sur Symbiose",
+	"invite.intro":               "Vous êtes invité·e à compléter les flux de",
+	"invite.continue":            "Accéder à mon entreprise",
+	"invite.mail_subject":        "Invitation à compléter les flux de votre entreprise",
+	"invite.mail_body":           "Bonjour,\n\nL'animateur·rice du programme d'écologie industrielle de votre territoire vous invite à compléter les flux (ressources et besoins) de %s sur Symbiose.\n\nOuvrez ce lien (il sert une seule fois et expire dans 7 jours) :\n%s\n\nAucun mot de passe n'est nécessaire.\n",
 	"flow.new":                   "Nouveau flux",
 	"flow.edit":                  "Modifier le flux",
 	"flow.add":                   "Ajouter un flux",
@@ -150,6 +162,18 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"invite.title":               "Invitation",
+	"invite.email":               "Invite a contact of the company (email)",
+	"invite.submit":              "Send the link",
+	"invite.sent":                "The access link was sent to",
+	"invite.by_hand":             "No email server is configured: pass this link on yourself to",
+	"invite.link":                "Invitation link",
+	"invite.expires":             "The link works once and expires in 7 days.",
+	"invite.welcome":             "Welcome to Symbiose",
+	"invite.intro":               "You are invited to fill in the flows of",
+	"invite.continue":            "Open my company",
+	"invite.mail_subject":        "Invitation to fill in your company's flows",
+	"invite.mail_body":           "Hello,\n\nThe facilitator of your territory's industrial ecology programme invites you to fill in the flows (resources and needs) of %s on Symbiose.\n\nOpen this link (it works once and expires in 7 days):\n%s\n\nNo password is needed.\n",
 	"flow.new":                   "New flow",
 	"flow.edit":                  "Edit the flow",
 	"flow.add":                   "Add a flow",

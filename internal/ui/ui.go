@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"symbiose/internal/mail"
 	"symbiose/internal/storage"
 	"symbiose/internal/template"
 	"symbiose/internal/worker"
@@ -17,18 +18,27 @@ type UI struct {
 	matchers *worker.Matchers
 	pages    *template.Set
 	log      *slog.Logger
+	opt      Options
+	mailer   mail.Sender
 	// Failed sign-ins: 10 per address and email, 50 per address (a whole
 	// office behind one address) in 15 minutes.
 	loginsByAccount, loginsByAddress *limiter
 }
 
+// Options are the settings the pages need.
+type Options struct {
+	Mailer  mail.Sender // nil: invitation links are shown to pass on by hand
+	BaseURL string      // how users reach the site, for links in emails; empty: the request's host
+	TileURL string      // map tiles; empty: the map is drawn without tiles
+}
+
 // New prepares the pages.
-func New(store *storage.Storage, matchers *worker.Matchers, log *slog.Logger) (*UI, error) {
+func New(store *storage.Storage, matchers *worker.Matchers, log *slog.Logger, opt Options) (*UI, error) {
 	pages, err := template.Load()
 	if err != nil {
 		return nil, err
 	}
-	return &UI{store: store, matchers: matchers, pages: pages, log: log,
+	return &UI{store: store, matchers: matchers, pages: pages, log: log, opt: opt, mailer: opt.Mailer,
 		loginsByAccount: newLimiter(10), loginsByAddress: newLimiter(50)}, nil
 }
 
@@ -51,6 +61,9 @@ func (u *UI) routes() []route {
 		{"GET /t/{tid}/flows/{fid}/edit", u.signedIn(u.flowEdit)},
 		{"POST /t/{tid}/flows/{fid}", u.signedIn(u.flowUpdate)},
 		{"POST /t/{tid}/flows/{fid}/delete", u.signedIn(u.flowDelete)},
+		{"POST /t/{tid}/companies/{cid}/invite", u.signedIn(u.invite)},
+		{"GET /invite/{token}", u.inviteForm},
+		{"POST /invite/{token}", u.inviteAccept},
 	}
 }
 

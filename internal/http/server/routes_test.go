@@ -13,6 +13,7 @@ import (
 
 	"symbiose/internal/model"
 	"symbiose/internal/testfixture"
+	"symbiose/internal/ui"
 )
 
 type fixture struct {
@@ -23,7 +24,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	fx := testfixture.New(t)
-	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers)
+	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers, ui.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,6 +146,14 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			want{"anonymous": 303, "admin": 403, "facilitator": 403, "member": 403, "*": 403}},
 		{"POST /t/{tid}/flows/{fid}/delete", "POST", fmt.Sprintf("/t/%d/flows/{own}/delete", demoT), url.Values{"csrf": {"{csrf}"}},
 			want{"anonymous": 303, "admin": 303, "facilitator": 303, "member": 303, "*": 403}},
+		{"POST /t/{tid}/companies/{cid}/invite", "POST", fmt.Sprintf("/t/%d/companies/%d/invite", demoT, f.Own.ID),
+			url.Values{"csrf": {"{csrf}"}, "email": {"contact-{role}@example.org"}},
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"POST /t/{tid}/companies/{cid}/invite", "POST", fmt.Sprintf("/t/%d/companies/%d/invite", demoT, f.Own.ID),
+			url.Values{"csrf": {"{csrf}"}, "email": {"not an email"}},
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
+		{"GET /invite/{token}", "GET", "/invite/not-a-token", nil, want{"*": 410}},
+		{"POST /invite/{token}", "POST", "/invite/not-a-token", url.Values{}, want{"*": 403}},
 	}...)
 	covered := map[string]bool{}
 	for _, c := range cases {
@@ -197,4 +206,3 @@ func TestMemberSeesAnonymousCounterpartWithoutName(t *testing.T) {
 		t.Fatal("the member's own company is not named")
 	}
 }
-

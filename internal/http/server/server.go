@@ -29,8 +29,8 @@ type Server struct {
 }
 
 // New builds the server and its routes.
-func New(db *database.DB, store *storage.Storage, log *slog.Logger, matchers *worker.Matchers) (*Server, error) {
-	pages, err := ui.New(store, matchers, log)
+func New(db *database.DB, store *storage.Storage, log *slog.Logger, matchers *worker.Matchers, opt ui.Options) (*Server, error) {
+	pages, err := ui.New(store, matchers, log, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -13,11 +13,12 @@ import (
 	"time"
 
 	"symbiose/internal/storage/storagetest"
+	"symbiose/internal/ui"
 )
 
 func TestHealthAndHeaders(t *testing.T) {
 	b := storagetest.SQLite(t)
-	s, err := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	s, err := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, ui.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestHealthAndHeaders(t *testing.T) {
 
 func TestGracefulShutdown(t *testing.T) {
 	b := storagetest.SQLite(t)
-	s, err := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	s, err := New(b.DB, b.Storage, slog.New(slog.NewTextHandler(io.Discard, nil)), nil, ui.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
