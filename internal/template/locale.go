@@ -24,6 +24,19 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"companyform.new":            "Nouvelle entreprise",
+	"companyform.edit":           "Modifier l'entreprise",
+	"companyform.add":            "Ajouter une entreprise",
+	"companyform.problems":       "L'entreprise n'a pas été enregistrée :",
+	"companyform.employees":      "Effectif",
+	"companyform.address":        "Adresse",
+	"companyform.postcode":       "Code postal",
+	"companyform.lat":            "Latitude",
+	"companyform.lon":            "Longitude",
+	"companyform.tags":           "Mots-clés (séparés par ;)",
+	"companyform.edit_link":      "Modifier",
+	"synergy.create":             "Créer une synergie",
+	"synergy.created":            "Synergie créée (statut : détectée).",
 	"invite.title":               "Invitation",
 	"invite.email":               "Inviter un contact de l'entreprise (e-mail)",
 	"invite.submit":              "Envoyer le lien",
@@ -162,6 +175,19 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"companyform.new":            "New company",
+	"companyform.edit":           "Edit the company",
+	"companyform.add":            "Add a company",
+	"companyform.problems":       "The company was not saved:",
+	"companyform.employees":      "Headcount",
+	"companyform.address":        "Address",
+	"companyform.postcode":       "Postcode",
+	"companyform.lat":            "Latitude",
+	"companyform.lon":            "Longitude",
+	"companyform.tags":           "Tags (separated by ;)",
+	"companyform.edit_link":      "Edit",
+	"synergy.create":             "Create a synergy",
+	"synergy.created":            "Synergy created (status: detected).",
 	"invite.title":               "Invitation",
 	"invite.email":               "Invite a contact of the company (email)",
 	"invite.submit":              "Send the link",

@@ -13,6 +13,7 @@ import (
 func itoa(n int) string { return strconv.Itoa(n) }
 
 type opportunitiesData struct {
+	Created       bool
 	Substitutions []substitutionRow
 	Groups        []groupRow
 }
@@ -33,7 +34,7 @@ func (u *UI) opportunities(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	var d opportunitiesData
+	d := opportunitiesData{Created: r.URL.Query().Get("created") != ""}
 	if e := u.matchers.Engine(t.ID); e != nil {
 		lang := lang(r)
 		d.Substitutions = visibleSubstitutions(user, e.Substitutions(), ix, 0, lang)

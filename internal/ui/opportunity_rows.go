@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"symbiose/internal/auth"
 	"symbiose/internal/matching"
@@ -12,6 +13,7 @@ import (
 // substitutionRow is a candidate as a user may see it: the other
 // company's name is empty when its flow is anonymous to this user.
 type substitutionRow struct {
+	OutputFlowID, InputFlowID  string // for managers' "create a synergy" form
 	OutputCompany, OutputLabel string
 	InputCompany, InputLabel   string
 	ResourceLabel              string
@@ -20,6 +22,7 @@ type substitutionRow struct {
 }
 
 type groupRow struct {
+	CompanyIDs          string // ";"-joined dataset ids, for managers' "create a synergy" form
 	Kind, ResourceLabel string
 	Companies           []string
 	Total               *float64
@@ -77,7 +80,7 @@ func visibleSubstitutions(user model.User, subs []matching.Substitution, ix terr
 		if user.Role == model.RoleMember && oc.ID != user.CompanyID && ic.ID != user.CompanyID {
 			continue // a member sees only what concerns its company
 		}
-		row := substitutionRow{OutputLabel: out.Label, InputLabel: in.Label, ResourceLabel: resourceLabel(s.Resource, lang),
+		row := substitutionRow{OutputLabel: out.Label, InputLabel: in.Label, OutputFlowID: s.OutputFlowID, InputFlowID: s.InputFlowID, ResourceLabel: resourceLabel(s.Resource, lang),
 			Score: s.Score, Reasons: s.ReasonsFR}
 		if lang == "en" {
 			row.Reasons = s.Reasons
@@ -99,7 +102,7 @@ func visibleSubstitutions(user model.User, subs []matching.Substitution, ix terr
 func visibleGroups(user model.User, groups []matching.Group, ix territoryIndex, lang string) []groupRow {
 	var rows []groupRow
 	for _, g := range groups {
-		row := groupRow{Kind: g.Kind, ResourceLabel: resourceLabel(g.Resource, lang), Total: g.TotalQuantity, Unit: g.Unit,
+		row := groupRow{CompanyIDs: strings.Join(g.CompanyIDs, ";"), Kind: g.Kind, ResourceLabel: resourceLabel(g.Resource, lang), Total: g.TotalQuantity, Unit: g.Unit,
 			Reason: g.ReasonsFR[0]}
 		if lang == "en" {
 			row.Reason = g.Reasons[0]

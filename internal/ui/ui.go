@@ -62,6 +62,11 @@ func (u *UI) routes() []route {
 		{"POST /t/{tid}/flows/{fid}", u.signedIn(u.flowUpdate)},
 		{"POST /t/{tid}/flows/{fid}/delete", u.signedIn(u.flowDelete)},
 		{"POST /t/{tid}/companies/{cid}/invite", u.signedIn(u.invite)},
+		{"GET /t/{tid}/companies/new", u.signedIn(u.companyNew)},
+		{"POST /t/{tid}/companies", u.signedIn(u.companyCreate)},
+		{"GET /t/{tid}/companies/{cid}/edit", u.signedIn(u.companyEdit)},
+		{"POST /t/{tid}/companies/{cid}", u.signedIn(u.companyUpdate)},
+		{"POST /t/{tid}/synergies", u.signedIn(u.synergyCreate)},
 		{"GET /invite/{token}", u.inviteForm},
 		{"POST /invite/{token}", u.inviteAccept},
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"symbiose/internal/auth"
+	"symbiose/internal/dataset"
 	"symbiose/internal/http/request"
 	"symbiose/internal/http/response"
 	"symbiose/internal/model"
@@ -93,4 +94,13 @@ func (u *UI) fail(w http.ResponseWriter, r *http.Request, err error) {
 		Status  int
 		Message string
 	}{status, msg}))
+}
+
+// badForm is a 400 for a form whose problems the page cannot show inline.
+func badForm(problems dataset.Problems) error {
+	msg := "error.400"
+	if len(problems) > 0 {
+		msg = problems[0].Field + ": " + problems[0].Message
+	}
+	return &response.Error{Status: http.StatusBadRequest, Message: msg}
 }
