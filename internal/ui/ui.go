@@ -67,6 +67,11 @@ func (u *UI) routes() []route {
 		{"GET /t/{tid}/companies/{cid}/edit", u.signedIn(u.companyEdit)},
 		{"POST /t/{tid}/companies/{cid}", u.signedIn(u.companyUpdate)},
 		{"POST /t/{tid}/synergies", u.signedIn(u.synergyCreate)},
+		{"GET /t/{tid}/map", u.signedIn(u.mapPage)},
+		{"GET /t/{tid}/map.json", u.signedIn(u.mapPoints)},
+		{"GET /t/{tid}/import", u.signedIn(u.importForm)},
+		{"POST /t/{tid}/import", u.signedIn(u.importCheck)},
+		{"POST /t/{tid}/import/{token}", u.signedIn(u.importConfirm)},
 		{"GET /invite/{token}", u.inviteForm},
 		{"POST /invite/{token}", u.inviteAccept},
 	}
