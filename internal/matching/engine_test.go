@@ -337,3 +337,27 @@ func TestCandidatesMatchBruteForce(t *testing.T) {
 		})
 	}
 }
+
+func TestQueries(t *testing.T) {
+	ds := demoTerritory(t)
+	e := New(Options{}, nil)
+	e.Load(ds.Companies, ds.Flows)
+	all := e.Substitutions()
+	subs, groups := e.Counts()
+	if subs != len(all) || groups != len(e.Mutualisations()) {
+		t.Fatalf("Counts = %d, %d", subs, groups)
+	}
+	top, total := e.TopSubstitutions(20, nil)
+	if total != len(all) || len(top) != 20 || !reflect.DeepEqual(top, all[:20]) {
+		t.Fatalf("TopSubstitutions differs from Substitutions: %d of %d", len(top), total)
+	}
+	var want []Substitution
+	for _, s := range all {
+		if s.OutputCompanyID == "c001" || s.InputCompanyID == "c001" {
+			want = append(want, s)
+		}
+	}
+	if got := e.SubstitutionsOfCompany("c001"); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("SubstitutionsOfCompany: %d, want %d", len(got), len(want))
+	}
+}

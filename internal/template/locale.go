@@ -24,6 +24,7 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"opps.best_first":            "les meilleures pistes d'abord",
 	"nav.map":                    "Carte",
 	"map.no_tiles":               "Carte sans fond de plan (aucun serveur de tuiles configuré ou hors ligne) : les entreprises sont placées à leurs coordonnées.",
 	"nav.import":                 "Import",
@@ -191,6 +192,7 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"opps.best_first":            "the best leads first",
 	"nav.map":                    "Map",
 	"map.no_tiles":               "Map without a background (no tile server configured, or offline): companies are placed at their coordinates.",
 	"nav.import":                 "Import",

@@ -41,12 +41,12 @@ func (u *UI) companies(w http.ResponseWriter, r *http.Request) {
 	}
 	withFamily := map[string]bool{}
 	if d.Family != "" {
-		flows, err := u.store.Flows(r.Context(), t.ID)
+		ix, err := u.index(r.Context(), t.ID)
 		if err != nil {
 			u.fail(w, r, err)
 			return
 		}
-		for _, f := range flows {
+		for _, f := range ix.flows {
 			if f.Family == d.Family {
 				withFamily[f.CompanyExtID] = true
 			}

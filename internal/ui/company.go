@@ -76,6 +76,6 @@ func (u *UI) company(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	d.Substitutions = u.companySubstitutions(user, u.matchers.Engine(t.ID), ix, c.ID, lang)
+	d.Substitutions = u.companySubstitutions(user, u.matchers.Engine(t.ID), ix, c, lang)
 	u.render(w, r, http.StatusOK, "company", u.page(r, c.Name, d).withTerritory(t))
 }

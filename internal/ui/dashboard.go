@@ -37,12 +37,7 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	companies, err := u.store.Companies(ctx, t.ID)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	flows, err := u.store.Flows(ctx, t.ID)
+	ix, err := u.index(ctx, t.ID)
 	if err != nil {
 		u.fail(w, r, err)
 		return
@@ -52,12 +47,12 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	d := dashboardData{Companies: len(companies), Flows: len(flows)}
+	d := dashboardData{Companies: len(ix.companies), Flows: len(ix.flows)}
 	byFamily := map[string]*familyCount{}
 	for _, f := range model.Families {
 		byFamily[f] = &familyCount{Family: f}
 	}
-	for _, f := range flows {
+	for _, f := range ix.flows {
 		fc := byFamily[f.Family]
 		if fc == nil {
 			continue
@@ -102,7 +97,7 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.Completeness = total / d.Visited
 	}
 	if e := u.matchers.Engine(t.ID); e != nil {
-		d.Substitutions, d.Groups = len(e.Substitutions()), len(e.Mutualisations())
+		d.Substitutions, d.Groups = e.Counts()
 	}
 	u.render(w, r, http.StatusOK, "dashboard", u.page(r, "Tableau de bord", d).withTerritory(t))
 }

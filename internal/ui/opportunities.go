@@ -12,8 +12,13 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// opportunitiesShown is how many substitution candidates the page lists,
+// best first; the rest are counted.
+const opportunitiesShown = 200
+
 type opportunitiesData struct {
 	Created       bool
+	Shown, Total  int
 	Substitutions []substitutionRow
 	Groups        []groupRow
 }
@@ -37,16 +42,25 @@ func (u *UI) opportunities(w http.ResponseWriter, r *http.Request) {
 	d := opportunitiesData{Created: r.URL.Query().Get("created") != ""}
 	if e := u.matchers.Engine(t.ID); e != nil {
 		lang := lang(r)
-		d.Substitutions = visibleSubstitutions(user, e.Substitutions(), ix, 0, lang)
+		if user.Role == model.RoleMember {
+			own, _ := u.store.Company(r.Context(), user.CompanyID)
+			d.Substitutions = visibleSubstitutions(user, e.SubstitutionsOfCompany(own.ExtID), ix, own.ID, lang)
+			d.Total = len(d.Substitutions)
+		} else {
+			var subs []matching.Substitution
+			subs, d.Total = e.TopSubstitutions(opportunitiesShown, nil)
+			d.Substitutions = visibleSubstitutions(user, subs, ix, 0, lang)
+		}
+		d.Shown = len(d.Substitutions)
 		d.Groups = visibleGroups(user, e.Mutualisations(), ix, lang)
 	}
 	u.render(w, r, http.StatusOK, "opportunities", u.page(r, "Opportunités", d).withTerritory(t))
 }
 
 // companySubstitutions are the candidates concerning one company.
-func (u *UI) companySubstitutions(user model.User, e *matching.Engine, ix territoryIndex, companyID int64, lang string) []substitutionRow {
+func (u *UI) companySubstitutions(user model.User, e *matching.Engine, ix territoryIndex, c model.Company, lang string) []substitutionRow {
 	if e == nil {
 		return nil
 	}
-	return visibleSubstitutions(user, e.Substitutions(), ix, companyID, lang)
+	return visibleSubstitutions(user, e.SubstitutionsOfCompany(c.ExtID), ix, c.ID, lang)
 }

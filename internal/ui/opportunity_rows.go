@@ -35,7 +35,12 @@ type territoryIndex struct {
 	flows     map[string]model.Flow
 }
 
+// index uses the matching engine's snapshot of the territory when there is
+// one (no database round trip), the database otherwise.
 func (u *UI) index(ctx context.Context, territoryID int64) (territoryIndex, error) {
+	if snap, ok := u.matchers.Snapshot(territoryID); ok {
+		return territoryIndex{companies: snap.Companies, flows: snap.Flows}, nil
+	}
 	ix := territoryIndex{companies: map[string]model.Company{}, flows: map[string]model.Flow{}}
 	companies, err := u.store.Companies(ctx, territoryID)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"symbiose/internal/matching"
+	"symbiose/internal/model"
 	"symbiose/internal/storage"
 )
 
@@ -27,6 +28,44 @@ type Matchers struct {
 type tracked struct {
 	engine *matching.Engine
 	since  string // stamp of the last look
+	snap   Snapshot
+}
+
+// Snapshot is a territory's companies and flows as the engine last saw
+// them, by dataset id. Its maps are never changed once published (a change
+// makes new ones), so readers may use them without locking.
+type Snapshot struct {
+	Companies map[string]model.Company
+	Flows     map[string]model.Flow
+}
+
+func (s Snapshot) with(companies []model.Company, flows []model.Flow) Snapshot {
+	out := Snapshot{Companies: make(map[string]model.Company, len(s.Companies)+len(companies)),
+		Flows: make(map[string]model.Flow, len(s.Flows)+len(flows))}
+	for k, v := range s.Companies {
+		out.Companies[k] = v
+	}
+	for k, v := range s.Flows {
+		out.Flows[k] = v
+	}
+	for _, c := range companies {
+		out.Companies[c.ExtID] = c
+	}
+	for _, f := range flows {
+		out.Flows[f.ExtID] = f
+	}
+	return out
+}
+
+// Snapshot returns the companies and flows of a territory as last loaded.
+func (m *Matchers) Snapshot(territoryID int64) (Snapshot, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t := m.tracked[territoryID]
+	if t == nil {
+		return Snapshot{}, false
+	}
+	return t.snap, true
 }
 
 // NewMatchers returns an empty set of engines.
@@ -76,7 +115,7 @@ func (m *Matchers) Refresh(ctx context.Context) error {
 			}
 			e := matching.New(m.opt, nil)
 			e.Load(companies, flows)
-			m.tracked[tr.ID] = &tracked{engine: e, since: stamp}
+			m.tracked[tr.ID] = &tracked{engine: e, since: stamp, snap: Snapshot{}.with(companies, flows)}
 			m.log.Info("matching engine loaded", "territory", tr.Name, "companies", len(companies), "flows", len(flows))
 			continue
 		}
@@ -97,6 +136,7 @@ func (m *Matchers) Refresh(ctx context.Context) error {
 			}
 		}
 		if len(companies)+len(flows) > 0 {
+			t.snap = t.snap.with(companies, flows)
 			m.log.Debug("matching engine updated", "territory", tr.Name, "companies", len(companies), "flows", len(flows))
 		}
 		t.since = stamp
@@ -107,15 +147,28 @@ func (m *Matchers) Refresh(ctx context.Context) error {
 // RemoveFlow tells a territory's engine that a flow is gone: the refresher
 // sees writes, not deletions.
 func (m *Matchers) RemoveFlow(territoryID int64, flowExtID string) {
-	if e := m.Engine(territoryID); e != nil {
-		e.RemoveFlow(flowExtID)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if t := m.tracked[territoryID]; t != nil {
+		t.engine.RemoveFlow(flowExtID)
+		t.snap = t.snap.with(nil, nil)
+		delete(t.snap.Flows, flowExtID)
 	}
 }
 
 // RemoveCompany tells a territory's engine that a company is gone.
 func (m *Matchers) RemoveCompany(territoryID int64, companyExtID string) {
-	if e := m.Engine(territoryID); e != nil {
-		e.RemoveCompany(companyExtID)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if t := m.tracked[territoryID]; t != nil {
+		t.engine.RemoveCompany(companyExtID)
+		t.snap = t.snap.with(nil, nil)
+		delete(t.snap.Companies, companyExtID)
+		for id, f := range t.snap.Flows {
+			if f.CompanyExtID == companyExtID {
+				delete(t.snap.Flows, id)
+			}
+		}
 	}
 }
 
