@@ -22,8 +22,6 @@ func (a *API) companyDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.audit(r, user, t.ID, "delete", "company", c.ExtID, c.Name)
-	if e := a.engine(t.ID); e != nil {
-		e.RemoveCompany(c.ExtID)
-	}
+	a.forget(t.ID, "company", c.ExtID)
 	w.WriteHeader(http.StatusNoContent)
 }

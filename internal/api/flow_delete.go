@@ -16,8 +16,6 @@ func (a *API) flowDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.audit(r, user, t.ID, "delete", "flow", f.ExtID, f.Label)
-	if e := a.engine(t.ID); e != nil {
-		e.RemoveFlow(f.ExtID)
-	}
+	a.forget(t.ID, "flow", f.ExtID)
 	w.WriteHeader(http.StatusNoContent)
 }

@@ -23,6 +23,7 @@ import (
 type fixture struct {
 	*testfixture.Fixture
 	api     *API
+	mux     *http.ServeMux
 	handler http.Handler
 }
 
@@ -32,7 +33,7 @@ func newFixture(t *testing.T) *fixture {
 	a := New(fx.Storage, fx.Matchers, fx.Log)
 	mux := http.NewServeMux()
 	a.Routes(mux)
-	return &fixture{Fixture: fx, api: a, handler: sessions(fx.Storage, mux)}
+	return &fixture{Fixture: fx, api: a, mux: mux, handler: sessions(fx.Storage, mux)}
 }
 
 // sessions loads the session of the cookie into the context, the way the
@@ -172,4 +173,28 @@ func (f *fixture) auditCount(t *testing.T, territoryID int64, action, entity str
 		}
 	}
 	return n
+}
+
+// snapshot is the demo territory's companies, flows and synergies as JSON,
+// to check that a refused request wrote nothing.
+func (f *fixture) snapshot(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	companies, err := f.Companies(ctx, f.Demo.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flows, err := f.Flows(ctx, f.Demo.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	synergies, err := f.Synergies(ctx, f.Demo.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal([]any{companies, flows, synergies})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

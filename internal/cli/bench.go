@@ -11,11 +11,12 @@ import (
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
-		fmt.Fprintln(e.stderr, "Usage: symbiose bench generate|quality|classify|match [flags]\n\n"+
+		fmt.Fprintln(e.stderr, "Usage: symbiose bench generate|quality|classify|match|load [flags]\n\n"+
 			"Benchmark tools:\n  generate  write a deterministic synthetic territory as a dataset\n"+
 			"  quality   recall@10 and precision@5 of the matcher on known exchanges\n"+
 			"  classify  rank-1 and rank-3 accuracy of the label classifier on labelled sets\n"+
-			"  match     speed and memory of full and incremental matching on synthetic territories")
+			"  match     speed and memory of full and incremental matching on synthetic territories\n"+
+			"  load      page latency under concurrent users on loopback")
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -30,6 +31,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return benchClassify(e, args[1:])
 	case "match":
 		return benchMatch(e, args[1:])
+	case "load":
+		return benchLoad(ctx, e, args[1:])
 	}
 	fmt.Fprintf(e.stderr, "symbiose bench: unknown benchmark %q\n", args[0])
 	return errUsage

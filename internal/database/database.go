@@ -84,7 +84,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		write.Close()
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
-	read.SetMaxOpenConns(8)
+	read.SetMaxOpenConns(32)
 	return &DB{Dialect: SQLite, Write: write, Read: read, Location: path}, nil
 }
 

@@ -58,7 +58,7 @@ func (e *Engine) Allocate() ([]Allocation, error) {
 	byDim := map[string]*problem{}
 	for _, inID := range sortedKeys(e.candidates) {
 		in := e.flows[inID]
-		for _, r := range e.candidates[inID] {
+		for _, r := range e.shown(inID) {
 			out := r.out
 			if !r.located || !in.hasQty || !out.hasQty || in.dim != out.dim || !transported[in.dim] {
 				continue

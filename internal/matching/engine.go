@@ -49,13 +49,21 @@ type Engine struct {
 	free      []int32
 	outputs   map[string]*resourceIndex // output flows by resource
 	inputs    map[string]*resourceIndex // input flows by resource
-	// candidates holds the ranked ratings of each input flow.
+	// candidates holds the ranked ratings of each input flow: a prefix of
+	// its true ranking, at least Top long unless complete, up to 2×Top after
+	// updates so that a removal seldom forces a new search. truncated marks
+	// the lists that may have left candidates out.
 	candidates  map[string][]rating
+	truncated   map[string]bool
 	pools       *pools
 	altCache    map[string][]alt // label readings, kept across loads
 	altMu       sync.RWMutex
 	chords      chordCache
 	radiusCache map[string]float64
+	// version counts changes; rankedBox caches the territory's candidates
+	// sorted best first for the version it was made at.
+	version   uint64
+	rankedBox rankedPtr
 }
 
 type company struct {
@@ -217,7 +225,7 @@ func New(opt Options, rules *Rules) *Engine {
 func (e *Engine) reset() {
 	e.companies, e.flows, e.slots, e.free = map[string]*company{}, map[string]*flow{}, nil, nil
 	e.outputs, e.inputs = map[string]*resourceIndex{}, map[string]*resourceIndex{}
-	e.candidates, e.pools = map[string][]rating{}, newPools()
+	e.candidates, e.truncated, e.pools = map[string][]rating{}, map[string]bool{}, newPools()
 }
 
 // Load replaces the engine's data with a territory's and computes every
@@ -255,6 +263,7 @@ func (e *Engine) Load(companies []model.Company, flows []model.Flow) {
 		}
 	}
 	e.matchAll()
+	e.version++
 }
 
 func (e *Engine) putCompany(c model.Company) *company {
@@ -406,4 +415,13 @@ func acceptsHazardous(m model.Flow) bool {
 		}
 	}
 	return false
+}
+
+// shown returns the candidates of an input that results show: its first Top.
+func (e *Engine) shown(inputID string) []rating {
+	list := e.candidates[inputID]
+	if len(list) > e.opt.Top {
+		return list[:e.opt.Top]
+	}
+	return list
 }

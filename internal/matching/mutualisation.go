@@ -169,12 +169,23 @@ func (p *pool) place(c *company) {
 // Mutualisations returns every group, largest first. Only the clusters
 // touched by changes since the last call are recomputed.
 func (e *Engine) Mutualisations() []Group {
+	e.mu.RLock()
+	if len(e.pools.dirty) == 0 {
+		defer e.mu.RUnlock()
+		return e.groups()
+	}
+	e.mu.RUnlock()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for k := range e.pools.dirty {
 		e.regroup(e.pools.pools[k])
 	}
 	clear(e.pools.dirty)
+	return e.groups()
+}
+
+// groups lists the current groups, largest first.
+func (e *Engine) groups() []Group {
 	var all []Group
 	for _, p := range e.pools.pools {
 		for _, g := range p.groups {

@@ -228,13 +228,13 @@ func better(a, b Substitution) bool {
 // supplies, and the search stops as soon as nothing farther can rank.
 var searchFractions = []float64{1.0 / 4, 1}
 
-// candidatesFor computes the ranked candidates of one input flow, as
+// candidatesFor computes the best limit candidates of one input flow, as
 // ratings: reasons are written when results are read.
-func (e *Engine) candidatesFor(in *flow) []rating {
+func (e *Engine) candidatesFor(in *flow, limit int) []rating {
 	if in.m.Direction != model.Input || in.m.Resource == "" {
 		return nil
 	}
-	t := topList{n: e.opt.Top, items: make([]rating, 0, e.opt.Top+1)}
+	t := topList{n: limit, items: make([]rating, 0, limit+1)}
 	floor, consider := t.floor, t.consider
 	best := 0.0 // the highest compatibility any reading offers: bounds farther scores
 	for _, inAlt := range in.alts {
@@ -356,15 +356,16 @@ func (e *Engine) matchAll() {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(inputs); i += workers {
-				results[i] = e.candidatesFor(inputs[i])
+				results[i] = e.candidatesFor(inputs[i], e.opt.Top)
 			}
 		}()
 	}
 	wg.Wait()
-	e.candidates = make(map[string][]rating, len(inputs))
+	e.candidates, e.truncated = make(map[string][]rating, len(inputs)), map[string]bool{}
 	for i, in := range inputs {
 		if len(results[i]) > 0 {
 			e.candidates[in.m.ExtID] = results[i]
+			e.truncated[in.m.ExtID] = len(results[i]) == e.opt.Top
 		}
 	}
 }
@@ -373,7 +374,7 @@ func (e *Engine) matchAll() {
 func (e *Engine) Substitutions() []Substitution {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	ids := sortedKeys(e.candidates)
+	ids := sortedKeys(e.candidates) // explainAll shows each list's first Top
 	parts := make([][]Substitution, len(ids))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
@@ -397,7 +398,7 @@ func (e *Engine) Substitutions() []Substitution {
 
 // explainAll writes the reasons of an input's ranked candidates.
 func (e *Engine) explainAll(inputID string) []Substitution {
-	in, list := e.flows[inputID], e.candidates[inputID]
+	in, list := e.flows[inputID], e.shown(inputID)
 	out := make([]Substitution, len(list))
 	for i, r := range list {
 		out[i] = e.explain(in, r)

@@ -71,13 +71,12 @@ func (e *Engine) RemoveFlow(id string) {
 }
 
 func (e *Engine) add(m model.Flow, c *company) {
+	e.version++
 	f := e.index(m, c)
 	switch {
 	case m.Resource == "":
 	case m.Direction == model.Input:
-		if list := e.candidatesFor(f); len(list) > 0 {
-			e.candidates[m.ExtID] = list
-		}
+		e.search(f, e.opt.Top)
 	default:
 		e.receivers(f, func(in *flow, inRes, outRes string, c compat, km float64, located bool) {
 			if r, ok := e.rate(in, f, inRes, outRes, c, km, located, -1); ok {
@@ -87,17 +86,41 @@ func (e *Engine) add(m model.Flow, c *company) {
 	}
 }
 
+// search computes an input's candidates afresh, keeping limit of them.
+func (e *Engine) search(in *flow, limit int) {
+	id := in.m.ExtID
+	if list := e.candidatesFor(in, limit); len(list) > 0 {
+		e.candidates[id], e.truncated[id] = list, len(list) == limit
+	} else {
+		delete(e.candidates, id)
+		delete(e.truncated, id)
+	}
+}
+
+// drop removes a flow from the indexes and the lists it is in. A list that
+// loses an entry stays a prefix of its ranking; only when it was cut short
+// and falls below Top does its input search again, keeping 2×Top so that
+// the next removals need no search.
 func (e *Engine) drop(f *flow) {
+	e.version++
 	if f.m.Direction == model.Input {
 		delete(e.candidates, f.m.ExtID)
+		delete(e.truncated, f.m.ExtID)
 		e.unindex(f)
 		return
 	}
 	var affected []*flow
 	if f.m.Resource != "" {
+		seen := map[*flow]bool{}
 		e.receivers(f, func(in *flow, _, _ string, _ compat, _ float64, _ bool) {
-			for _, r := range e.candidates[in.m.ExtID] {
+			if seen[in] {
+				return
+			}
+			seen[in] = true
+			list := e.candidates[in.m.ExtID]
+			for i, r := range list {
 				if r.out == f {
+					e.candidates[in.m.ExtID] = append(list[:i:i], list[i+1:]...)
 					affected = append(affected, in)
 					break
 				}
@@ -106,10 +129,13 @@ func (e *Engine) drop(f *flow) {
 	}
 	e.unindex(f)
 	for _, in := range affected {
-		if list := e.candidatesFor(in); len(list) > 0 {
-			e.candidates[in.m.ExtID] = list
-		} else {
-			delete(e.candidates, in.m.ExtID)
+		id := in.m.ExtID
+		switch {
+		case e.truncated[id] && len(e.candidates[id]) < e.opt.Top:
+			e.search(in, 2*e.opt.Top)
+		case len(e.candidates[id]) == 0:
+			delete(e.candidates, id)
+			delete(e.truncated, id)
 		}
 	}
 }
@@ -130,8 +156,10 @@ func (e *Engine) receivers(out *flow, fn func(in *flow, inRes, outRes string, c 
 	}
 }
 
-// insertCandidate puts r in its input's ranked list if it ranks in the top,
-// replacing a weaker reading of the same output.
+// insertCandidate puts r in its input's ranked list where it ranks,
+// replacing a weaker reading of the same output. A list cut short keeps
+// only candidates that rank within it, so that it stays a prefix of the
+// ranking; lists hold at most 2×Top.
 func (e *Engine) insertCandidate(inputID string, r rating) {
 	list := e.candidates[inputID]
 	for i, old := range list {
@@ -144,14 +172,14 @@ func (e *Engine) insertCandidate(inputID string, r rating) {
 		}
 	}
 	i := sort.Search(len(list), func(i int) bool { return ratedBefore(r, list[i]) })
-	if i >= e.opt.Top {
-		return
+	if i == len(list) && e.truncated[inputID] {
+		return // it may rank below candidates the list left out
 	}
 	list = append(list, rating{})
 	copy(list[i+1:], list[i:])
 	list[i] = r
-	if len(list) > e.opt.Top {
-		list = list[:e.opt.Top]
+	if len(list) > 2*e.opt.Top {
+		list, e.truncated[inputID] = list[:2*e.opt.Top], true
 	}
 	e.candidates[inputID] = list
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 
 	"symbiose/internal/model"
@@ -101,4 +102,28 @@ func deref(p *int, def int) int {
 func round6(v float64) *float64 {
 	r := math.Round(v*1e6) / 1e6
 	return &r
+}
+
+// Around returns n companies spread within radiusKm of a point (a town's
+// activity zones), each with the flows of a model company, for scaling a
+// territory up.
+func Around(models model.Dataset, n, flowsPerCompany int, lat, lon, radiusKm float64, prefix string, seed uint64) model.Dataset {
+	ds := Generate(models, n, flowsPerCompany, seed)
+	rng := rand.New(rand.NewPCG(seed, 0xa40))
+	for i := range ds.Companies {
+		c := &ds.Companies[i]
+		d := math.Sqrt(rng.Float64()) * radiusKm
+		b := rng.Float64() * 2 * math.Pi
+		c.Lat, c.Lon = round6(lat+d*math.Cos(b)/111.2), round6(lon+d*math.Sin(b)/(111.2*math.Cos(lat*math.Pi/180)))
+		c.City, c.Postcode, c.Zone = "", "", "ZA "+strconv.Itoa(i%12+1)
+		old := c.ExtID
+		c.ExtID = prefix + old
+		c.Name = c.Name[:strings.LastIndex(c.Name, " ")] + " " + strconv.Itoa(i+1)
+	}
+	for i := range ds.Flows {
+		f := &ds.Flows[i]
+		f.CompanyExtID = prefix + f.CompanyExtID
+		f.ExtID = prefix + f.ExtID
+	}
+	return ds
 }

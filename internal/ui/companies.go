@@ -41,15 +41,17 @@ func (u *UI) companies(w http.ResponseWriter, r *http.Request) {
 	}
 	withFamily := map[string]bool{}
 	if d.Family != "" {
-		ix, err := u.index(r.Context(), t.ID)
+		err := u.withIndex(r.Context(), t.ID, func(ix territoryIndex) error {
+			for _, f := range ix.flows {
+				if f.Family == d.Family {
+					withFamily[f.CompanyExtID] = true
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			u.fail(w, r, err)
 			return
-		}
-		for _, f := range ix.flows {
-			if f.Family == d.Family {
-				withFamily[f.CompanyExtID] = true
-			}
 		}
 	}
 	sections, zones := map[string]bool{}, map[string]bool{}

@@ -71,11 +71,16 @@ func (u *UI) company(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	ix, err := u.index(r.Context(), t.ID)
+	if e := u.matchers.Engine(t.ID); e != nil {
+		subs := e.SubstitutionsOfCompany(c.ExtID)
+		err = u.withIndex(r.Context(), t.ID, func(ix territoryIndex) error {
+			d.Substitutions = visibleSubstitutions(user, subs, ix, c.ID, lang)
+			return nil
+		})
+	}
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	d.Substitutions = u.companySubstitutions(user, u.matchers.Engine(t.ID), ix, c, lang)
 	u.render(w, r, http.StatusOK, "company", u.page(r, c.Name, d).withTerritory(t))
 }

@@ -72,7 +72,7 @@ func (u *UI) companyCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.audit(r, user, t.ID, "create", "company", created.ExtID, created.Name)
-	u.rematch(r)
+	u.apply(r, t.ID, []model.Company{created}, nil)
 	http.Redirect(w, r, "/t/"+itoa64(t.ID)+"/companies/"+itoa64(created.ID), http.StatusSeeOther)
 }
 
@@ -123,6 +123,6 @@ func (u *UI) companyUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.audit(r, user, t.ID, "update", "company", c.ExtID, c.Name)
-	u.rematch(r)
+	u.apply(r, t.ID, []model.Company{c}, nil)
 	http.Redirect(w, r, "/t/"+itoa64(t.ID)+"/companies/"+itoa64(c.ID), http.StatusSeeOther)
 }

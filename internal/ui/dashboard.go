@@ -37,31 +37,34 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	ix, err := u.index(ctx, t.ID)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
 	synergies, err := u.store.Synergies(ctx, t.ID)
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	d := dashboardData{Companies: len(ix.companies), Flows: len(ix.flows)}
+	var d dashboardData
 	byFamily := map[string]*familyCount{}
 	for _, f := range model.Families {
 		byFamily[f] = &familyCount{Family: f}
 	}
-	for _, f := range ix.flows {
-		fc := byFamily[f.Family]
-		if fc == nil {
-			continue
+	err = u.withIndex(ctx, t.ID, func(ix territoryIndex) error {
+		d.Companies, d.Flows = len(ix.companies), len(ix.flows)
+		for _, f := range ix.flows {
+			fc := byFamily[f.Family]
+			if fc == nil {
+				continue
+			}
+			if f.Direction == model.Input {
+				fc.Inputs++
+			} else {
+				fc.Outputs++
+			}
 		}
-		if f.Direction == model.Input {
-			fc.Inputs++
-		} else {
-			fc.Outputs++
-		}
+		return nil
+	})
+	if err != nil {
+		u.fail(w, r, err)
+		return
 	}
 	for _, f := range model.Families {
 		d.Families = append(d.Families, *byFamily[f])

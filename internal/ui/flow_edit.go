@@ -89,7 +89,7 @@ func (u *UI) flowUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.audit(r, user, t.ID, "update", "flow", f.ExtID, f.Label)
-	u.rematch(r)
+	u.apply(r, t.ID, nil, []model.Flow{f})
 	http.Redirect(w, r, "/t/"+itoa64(t.ID)+"/companies/"+itoa64(c.ID), http.StatusSeeOther)
 }
 

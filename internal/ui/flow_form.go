@@ -97,7 +97,7 @@ func (u *UI) flowCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.audit(r, user, t.ID, "create", "flow", created.ExtID, created.Label)
-	u.rematch(r)
+	u.apply(r, t.ID, nil, []model.Flow{created})
 	http.Redirect(w, r, "/t/"+itoa64(t.ID)+"/companies/"+itoa64(c.ID), http.StatusSeeOther)
 }
 
@@ -130,8 +130,16 @@ func (u *UI) audit(r *http.Request, user model.User, territoryID int64, action, 
 	}
 }
 
-// rematch brings the matching engines up to date right after a change, so
-// that the next page already shows its opportunities.
+// apply gives the matching engine what a page just wrote, so that the next
+// page already shows its opportunities.
+func (u *UI) apply(r *http.Request, territoryID int64, companies []model.Company, flows []model.Flow) {
+	if err := u.matchers.Apply(territoryID, companies, flows); err != nil {
+		response.Log(u.log, r, err)
+	}
+}
+
+// rematch brings the matching engines up to date with the database, after
+// changes too many to apply one by one (an import).
 func (u *UI) rematch(r *http.Request) {
 	if err := u.matchers.Refresh(r.Context()); err != nil {
 		response.Log(u.log, r, err)

@@ -54,11 +54,6 @@ func (u *UI) mapPoints(w http.ResponseWriter, r *http.Request) {
 		response.JSONError(w, r, u.log, err)
 		return
 	}
-	ix, err := u.index(r.Context(), t.ID)
-	if err != nil {
-		response.JSONError(w, r, u.log, err)
-		return
-	}
 	points := map[string]*mapPoint{}
 	add := func(key string, p mapPoint, f model.Flow) {
 		pt := points[key]
@@ -71,23 +66,30 @@ func (u *UI) mapPoints(w http.ResponseWriter, r *http.Request) {
 		}
 		pt.Labels = append(pt.Labels, f.Label)
 	}
-	for _, f := range ix.flows {
-		c := ix.companies[f.CompanyExtID]
-		if !c.HasLocation() {
-			continue
-		}
-		switch auth.FlowAccess(user, f, c) {
-		case auth.Full:
-			url := ""
-			if auth.CanSeeCompany(user, c) {
-				url = "/t/" + itoa64(t.ID) + "/companies/" + itoa64(c.ID)
+	err = u.withIndex(r.Context(), t.ID, func(ix territoryIndex) error {
+		for _, f := range ix.flows {
+			c := ix.companies[f.CompanyExtID]
+			if !c.HasLocation() {
+				continue
 			}
-			add("c:"+c.ExtID, mapPoint{Lat: *c.Lat, Lon: *c.Lon, Name: c.Name, URL: url}, f)
-		case auth.Anonymous:
-			lat := math.Round(*c.Lat/anonymousGrid) * anonymousGrid
-			lon := math.Round(*c.Lon/anonymousGrid) * anonymousGrid
-			add("a:"+itoa64(int64(lat*1000))+":"+itoa64(int64(lon*1000)), mapPoint{Lat: lat, Lon: lon, Anonymous: true}, f)
+			switch auth.FlowAccess(user, f, c) {
+			case auth.Full:
+				url := ""
+				if auth.CanSeeCompany(user, c) {
+					url = "/t/" + itoa64(t.ID) + "/companies/" + itoa64(c.ID)
+				}
+				add("c:"+c.ExtID, mapPoint{Lat: *c.Lat, Lon: *c.Lon, Name: c.Name, URL: url}, f)
+			case auth.Anonymous:
+				lat := math.Round(*c.Lat/anonymousGrid) * anonymousGrid
+				lon := math.Round(*c.Lon/anonymousGrid) * anonymousGrid
+				add("a:"+itoa64(int64(lat*1000))+":"+itoa64(int64(lon*1000)), mapPoint{Lat: lat, Lon: lon, Anonymous: true}, f)
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		response.JSONError(w, r, u.log, err)
+		return
 	}
 	out := make([]mapPoint, 0, len(points))
 	for _, p := range points {

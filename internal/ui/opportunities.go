@@ -34,33 +34,37 @@ func (u *UI) opportunities(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	ix, err := u.index(r.Context(), t.ID)
+	d := opportunitiesData{Created: r.URL.Query().Get("created") != ""}
+	var own model.Company
+	if user.Role == model.RoleMember {
+		if own, err = u.store.Company(r.Context(), user.CompanyID); err != nil {
+			u.fail(w, r, err)
+			return
+		}
+	}
+	if e := u.matchers.Engine(t.ID); e != nil {
+		lang := lang(r)
+		var subs []matching.Substitution
+		if user.Role == model.RoleMember {
+			subs = e.SubstitutionsOfCompany(own.ExtID)
+			d.Total = len(subs)
+		} else {
+			subs, d.Total = e.TopSubstitutions(opportunitiesShown, nil)
+		}
+		groups := e.Mutualisations()
+		err = u.withIndex(r.Context(), t.ID, func(ix territoryIndex) error {
+			d.Substitutions = visibleSubstitutions(user, subs, ix, own.ID, lang)
+			d.Groups = visibleGroups(user, groups, ix, lang)
+			return nil
+		})
+		d.Shown = len(d.Substitutions)
+		if user.Role == model.RoleMember {
+			d.Total = d.Shown
+		}
+	}
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	d := opportunitiesData{Created: r.URL.Query().Get("created") != ""}
-	if e := u.matchers.Engine(t.ID); e != nil {
-		lang := lang(r)
-		if user.Role == model.RoleMember {
-			own, _ := u.store.Company(r.Context(), user.CompanyID)
-			d.Substitutions = visibleSubstitutions(user, e.SubstitutionsOfCompany(own.ExtID), ix, own.ID, lang)
-			d.Total = len(d.Substitutions)
-		} else {
-			var subs []matching.Substitution
-			subs, d.Total = e.TopSubstitutions(opportunitiesShown, nil)
-			d.Substitutions = visibleSubstitutions(user, subs, ix, 0, lang)
-		}
-		d.Shown = len(d.Substitutions)
-		d.Groups = visibleGroups(user, e.Mutualisations(), ix, lang)
-	}
 	u.render(w, r, http.StatusOK, "opportunities", u.page(r, "Opportunités", d).withTerritory(t))
-}
-
-// companySubstitutions are the candidates concerning one company.
-func (u *UI) companySubstitutions(user model.User, e *matching.Engine, ix territoryIndex, c model.Company, lang string) []substitutionRow {
-	if e == nil {
-		return nil
-	}
-	return visibleSubstitutions(user, e.SubstitutionsOfCompany(c.ExtID), ix, c.ID, lang)
 }

@@ -8,6 +8,7 @@ import (
 	"symbiose/internal/matching"
 	"symbiose/internal/model"
 	"symbiose/internal/nomenclature"
+	"symbiose/internal/worker"
 )
 
 // substitutionRow is a candidate as a user may see it: the other
@@ -35,12 +36,24 @@ type territoryIndex struct {
 	flows     map[string]model.Flow
 }
 
-// index uses the matching engine's snapshot of the territory when there is
-// one (no database round trip), the database otherwise.
-func (u *UI) index(ctx context.Context, territoryID int64) (territoryIndex, error) {
-	if snap, ok := u.matchers.Snapshot(territoryID); ok {
-		return territoryIndex{companies: snap.Companies, flows: snap.Flows}, nil
+// withIndex calls fn with the territory's companies and flows: the matching
+// engine's snapshot when there is one (no database round trip, read under
+// its lock for the duration of fn), the database otherwise.
+func (u *UI) withIndex(ctx context.Context, territoryID int64, fn func(territoryIndex) error) error {
+	var err error
+	if u.matchers.View(territoryID, func(s worker.Snapshot) {
+		err = fn(territoryIndex{companies: s.Companies, flows: s.Flows})
+	}) {
+		return err
 	}
+	ix, err := u.readIndex(ctx, territoryID)
+	if err != nil {
+		return err
+	}
+	return fn(ix)
+}
+
+func (u *UI) readIndex(ctx context.Context, territoryID int64) (territoryIndex, error) {
 	ix := territoryIndex{companies: map[string]model.Company{}, flows: map[string]model.Flow{}}
 	companies, err := u.store.Companies(ctx, territoryID)
 	if err != nil {

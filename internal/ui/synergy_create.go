@@ -20,7 +20,7 @@ func (u *UI) synergyCreate(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	ix, err := u.index(r.Context(), t.ID)
+	ix, err := u.readIndex(r.Context(), t.ID)
 	if err != nil {
 		u.fail(w, r, err)
 		return

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"symbiose/internal/api"
 	"symbiose/internal/database"
 	"symbiose/internal/storage"
 	"symbiose/internal/ui"
@@ -20,6 +21,7 @@ import (
 
 // Server is the running web application.
 type Server struct {
+	api      *api.API
 	pages    *ui.UI
 	db       *database.DB
 	store    *storage.Storage
@@ -38,6 +40,8 @@ func New(db *database.DB, store *storage.Storage, log *slog.Logger, matchers *wo
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /static/", http.FileServerFS(web.Static))
+	s.api = api.New(store, matchers, log)
+	s.api.Routes(mux)
 	pages.Routes(mux)
 	s.http = &http.Server{Handler: securityHeaders(pages.Sessions(mux)), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
@@ -46,7 +50,7 @@ func New(db *database.DB, store *storage.Storage, log *slog.Logger, matchers *wo
 
 // Patterns lists every route pattern of the server.
 func (s *Server) Patterns() []string {
-	return append([]string{"GET /healthz", "GET /static/"}, s.pages.Patterns()...)
+	return append([]string{"GET /healthz", "GET /static/"}, s.pages.Patterns()...) // the API's are walked by its own test
 }
 
 // Handler returns the server's root handler, for tests.
