@@ -55,6 +55,7 @@ type Engine struct {
 	// the lists that may have left candidates out.
 	candidates  map[string][]rating
 	truncated   map[string]bool
+	listedIn    map[*flow]map[*flow]struct{} // output -> inputs whose list has it
 	pools       *pools
 	altCache    map[string][]alt // label readings, kept across loads
 	altMu       sync.RWMutex
@@ -226,6 +227,7 @@ func (e *Engine) reset() {
 	e.companies, e.flows, e.slots, e.free = map[string]*company{}, map[string]*flow{}, nil, nil
 	e.outputs, e.inputs = map[string]*resourceIndex{}, map[string]*resourceIndex{}
 	e.candidates, e.truncated, e.pools = map[string][]rating{}, map[string]bool{}, newPools()
+	e.listedIn = map[*flow]map[*flow]struct{}{}
 }
 
 // Load replaces the engine's data with a territory's and computes every

@@ -100,8 +100,8 @@ func sortPlaced(all []placed) {
 }
 
 // SubstitutionsOfCompany returns the candidates where a company supplies
-// or receives, best first: its inputs' lists, and the lists of the inputs
-// its outputs can reach, found through the spatial index.
+// or receives, best first: its inputs' lists, and the lists its outputs
+// are in, from the reverse index.
 func (e *Engine) SubstitutionsOfCompany(companyID string) []Substitution {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
@@ -119,12 +119,9 @@ func (e *Engine) SubstitutionsOfCompany(companyID string) []Substitution {
 			}
 			continue
 		}
-		if len(f.alts) == 0 {
-			continue
-		}
-		e.receivers(f, func(in *flow, _, _ string, _ compat, _ float64, _ bool) {
-			if seen[in] || in.company == c {
-				return
+		for in := range e.listedIn[f] {
+			if seen[in] {
+				continue
 			}
 			seen[in] = true
 			for _, r := range e.shown(in.m.ExtID) {
@@ -132,7 +129,7 @@ func (e *Engine) SubstitutionsOfCompany(companyID string) []Substitution {
 					all = append(all, placed{in, r})
 				}
 			}
-		})
+		}
 	}
 	sortPlaced(all)
 	out := make([]Substitution, len(all))

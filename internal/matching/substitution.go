@@ -362,11 +362,9 @@ func (e *Engine) matchAll() {
 	}
 	wg.Wait()
 	e.candidates, e.truncated = make(map[string][]rating, len(inputs)), map[string]bool{}
+	e.listedIn = map[*flow]map[*flow]struct{}{}
 	for i, in := range inputs {
-		if len(results[i]) > 0 {
-			e.candidates[in.m.ExtID] = results[i]
-			e.truncated[in.m.ExtID] = len(results[i]) == e.opt.Top
-		}
+		e.setList(in, results[i], len(results[i]) == e.opt.Top)
 	}
 }
 

@@ -88,12 +88,35 @@ func (e *Engine) add(m model.Flow, c *company) {
 
 // search computes an input's candidates afresh, keeping limit of them.
 func (e *Engine) search(in *flow, limit int) {
+	list := e.candidatesFor(in, limit)
+	e.setList(in, list, len(list) == limit)
+}
+
+// setList replaces an input's list, keeping the reverse index (which lists
+// each output is in) current.
+func (e *Engine) setList(in *flow, list []rating, truncated bool) {
 	id := in.m.ExtID
-	if list := e.candidatesFor(in, limit); len(list) > 0 {
-		e.candidates[id], e.truncated[id] = list, len(list) == limit
-	} else {
+	for _, r := range e.candidates[id] {
+		if set := e.listedIn[r.out]; set != nil {
+			delete(set, in)
+			if len(set) == 0 {
+				delete(e.listedIn, r.out)
+			}
+		}
+	}
+	if len(list) == 0 {
 		delete(e.candidates, id)
 		delete(e.truncated, id)
+		return
+	}
+	e.candidates[id], e.truncated[id] = list, truncated
+	for _, r := range list {
+		set := e.listedIn[r.out]
+		if set == nil {
+			set = map[*flow]struct{}{}
+			e.listedIn[r.out] = set
+		}
+		set[in] = struct{}{}
 	}
 }
 
@@ -104,38 +127,31 @@ func (e *Engine) search(in *flow, limit int) {
 func (e *Engine) drop(f *flow) {
 	e.version++
 	if f.m.Direction == model.Input {
-		delete(e.candidates, f.m.ExtID)
-		delete(e.truncated, f.m.ExtID)
+		e.setList(f, nil, false)
 		e.unindex(f)
 		return
 	}
-	var affected []*flow
-	if f.m.Resource != "" {
-		seen := map[*flow]bool{}
-		e.receivers(f, func(in *flow, _, _ string, _ compat, _ float64, _ bool) {
-			if seen[in] {
-				return
-			}
-			seen[in] = true
-			list := e.candidates[in.m.ExtID]
-			for i, r := range list {
-				if r.out == f {
-					e.candidates[in.m.ExtID] = append(list[:i:i], list[i+1:]...)
-					affected = append(affected, in)
-					break
-				}
-			}
-		})
+	// The reverse index names the lists the output is in: no search.
+	affected := make([]*flow, 0, len(e.listedIn[f]))
+	for in := range e.listedIn[f] {
+		affected = append(affected, in)
 	}
+	sort.Slice(affected, func(i, j int) bool { return affected[i].m.ExtID < affected[j].m.ExtID })
 	e.unindex(f)
 	for _, in := range affected {
 		id := in.m.ExtID
-		switch {
-		case e.truncated[id] && len(e.candidates[id]) < e.opt.Top:
+		list := e.candidates[id]
+		kept := make([]rating, 0, len(list))
+		for _, r := range list {
+			if r.out != f {
+				kept = append(kept, r)
+			}
+		}
+		if e.truncated[id] && len(kept) < e.opt.Top {
+			e.setList(in, nil, false)
 			e.search(in, 2*e.opt.Top)
-		case len(e.candidates[id]) == 0:
-			delete(e.candidates, id)
-			delete(e.truncated, id)
+		} else {
+			e.setList(in, kept, e.truncated[id])
 		}
 	}
 }
@@ -172,14 +188,14 @@ func (e *Engine) insertCandidate(inputID string, r rating) {
 		}
 	}
 	i := sort.Search(len(list), func(i int) bool { return ratedBefore(r, list[i]) })
-	if i == len(list) && e.truncated[inputID] {
+	truncated := e.truncated[inputID]
+	if i == len(list) && truncated {
 		return // it may rank below candidates the list left out
 	}
-	list = append(list, rating{})
-	copy(list[i+1:], list[i:])
-	list[i] = r
-	if len(list) > 2*e.opt.Top {
-		list, e.truncated[inputID] = list[:2*e.opt.Top], true
+	next := make([]rating, 0, len(list)+1)
+	next = append(append(append(next, list[:i]...), r), list[i:]...)
+	if len(next) > 2*e.opt.Top {
+		next, truncated = next[:2*e.opt.Top], true
 	}
-	e.candidates[inputID] = list
+	e.setList(e.flows[inputID], next, truncated)
 }

@@ -133,7 +133,7 @@ func (u *UI) audit(r *http.Request, user model.User, territoryID int64, action, 
 // apply gives the matching engine what a page just wrote, so that the next
 // page already shows its opportunities.
 func (u *UI) apply(r *http.Request, territoryID int64, companies []model.Company, flows []model.Flow) {
-	if err := u.matchers.Apply(territoryID, companies, flows); err != nil {
+	if err := u.matchers.Apply(r.Context(), territoryID, companies, flows); err != nil {
 		response.Log(u.log, r, err)
 	}
 }

@@ -91,9 +91,14 @@ func (u *UI) mapPoints(w http.ResponseWriter, r *http.Request) {
 		response.JSONError(w, r, u.log, err)
 		return
 	}
+	order := map[string]int{}
+	for i, f := range model.Families {
+		order[f] = i
+	}
 	out := make([]mapPoint, 0, len(points))
 	for _, p := range points {
 		sort.Strings(p.Labels)
+		sort.Slice(p.Families, func(i, j int) bool { return order[p.Families[i]] < order[p.Families[j]] })
 		out = append(out, *p)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -96,11 +96,27 @@ func (m *Matchers) View(territoryID int64, fn func(Snapshot)) bool {
 	return true
 }
 
-// Apply gives a territory's engine companies and flows just written.
-func (m *Matchers) Apply(territoryID int64, companies []model.Company, flows []model.Flow) error {
+// Apply gives a territory's engine companies and flows just written. A flow
+// of a company the engine has not seen yet (written elsewhere) brings its
+// company from the database.
+func (m *Matchers) Apply(ctx context.Context, territoryID int64, companies []model.Company, flows []model.Flow) error {
 	t := m.get(territoryID)
 	if t == nil {
 		return nil // the next refresh loads the territory whole
+	}
+	known := t.snap.Load().Companies
+	given := map[string]bool{}
+	for _, c := range companies {
+		given[c.ExtID] = true
+	}
+	for _, f := range flows {
+		if _, ok := known[f.CompanyExtID]; !ok && !given[f.CompanyExtID] {
+			c, err := m.store.CompanyByExtID(ctx, territoryID, f.CompanyExtID)
+			if err != nil {
+				return err
+			}
+			companies, given[c.ExtID] = append(companies, c), true
+		}
 	}
 	return t.apply(companies, flows)
 }

@@ -1,8 +1,0 @@
-package browser
-
-import (
-	"github.com/chromedp/chromedp"
-	"testing"
-)
-
-func TestProbe(t *testing.T) { _ = chromedp.NewContext }
