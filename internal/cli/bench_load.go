@@ -38,7 +38,7 @@ func benchLoad(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("bench load", "", "Starts Symbiose on 127.0.0.1 with an SQLite database holding the demo territory scaled to\n"+
 		"--companies companies, then --users concurrent users (a fifth facilitators, the rest company members)\n"+
 		"browse and edit for --duration, each pausing about --think between pages. Prints latency percentiles\n"+
-		"per page. Traffic stays on loopback.")
+		"per page, leaving out the first 2 seconds of warm-up. Traffic stays on loopback.")
 	companies := fs.Int("companies", 2000, "companies in the territory")
 	users := fs.Int("users", 50, "concurrent users")
 	duration := fs.Duration("duration", 20*time.Second, "how long the load runs (at most 10 minutes)")
@@ -154,6 +154,10 @@ func benchLoad(ctx context.Context, e *env, args []string) error {
 			}
 		}()
 	}
+	// Users arrive over the first pause, as people do, and the first two
+	// seconds (connections opening, caches filling) are left out of the
+	// figures.
+	warmUp := time.Now().Add(2 * time.Second)
 	deadline := time.Now().Add(*duration)
 	var wg sync.WaitGroup
 	for i, s := range sessions {
@@ -161,6 +165,7 @@ func benchLoad(ctx context.Context, e *env, args []string) error {
 		go func() {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(i), 99))
+			time.Sleep(time.Duration(rng.Float64() * float64(*think)))
 			for time.Now().Before(deadline) && runCtx.Err() == nil {
 				name, req := s.next(rng, base, tr.ID, all, byCompany)
 				start := time.Now()
@@ -171,7 +176,9 @@ func benchLoad(ctx context.Context, e *env, args []string) error {
 					resp.Body.Close()
 					ok = resp.StatusCode < 400
 				}
-				rec.add(name, time.Since(start), ok)
+				if start.After(warmUp) {
+					rec.add(name, time.Since(start), ok)
+				}
 				if *think > 0 {
 					time.Sleep(time.Duration((0.5 + rng.Float64()) * float64(*think)))
 				}

@@ -61,10 +61,9 @@ type Engine struct {
 	altMu       sync.RWMutex
 	chords      chordCache
 	radiusCache map[string]float64
-	// version counts changes; rankedBox caches the territory's candidates
-	// sorted best first for the version it was made at.
-	version   uint64
-	rankedBox rankedPtr
+	// version counts changes, so that an update planned under the read
+	// lock knows whether another came in between.
+	version uint64
 }
 
 type company struct {

@@ -279,32 +279,12 @@ func (e *Engine) regroup(p *pool) {
 func (e *Engine) cluster(p *pool, ids []string) {
 	radius := e.opt.GroupRadiusKm
 	sort.Strings(ids)
-	pos := make([]int32, len(p.names)) // grid slot -> index in ids, -1 when not being clustered
-	for i := range pos {
-		pos[i] = -1
-	}
-	for i, id := range ids {
-		pos[p.slot[id]] = int32(i)
-	}
-	// Chords decide most pairs without trigonometry; the exact distance
-	// settles the few near the linkage radius.
-	inside, outside := chord2Of(radius)*(1-1e-6), chord2Of(radius)
 	uf := newUnionFind(len(ids))
+	points := make([]point, len(ids))
 	for i, id := range ids {
-		c := p.located[id]
-		p.grid.nearItems(c.lat, c.lon, radius, func(it *gridItem) {
-			j := pos[it.id]
-			if j <= int32(i) {
-				return
-			}
-			dx, dy, dz := c.p.x-it.x, c.p.y-it.y, c.p.z-it.z
-			ch := dx*dx + dy*dy + dz*dz
-			if ch > outside || (ch >= inside && distanceKm(c.p, p.located[ids[j]].p) > radius) {
-				return
-			}
-			uf.union(i, int(j))
-		})
+		points[i] = p.located[id].p
 	}
+	linkClusters(points, radius, uf)
 	byRoot := map[int][]string{}
 	var roots []int
 	for i, id := range ids {
@@ -329,6 +309,72 @@ func (e *Engine) cluster(p *pool, ids []string) {
 				members[i] = m
 			}
 			p.groups[p.nextComp] = e.describe(p.key, members)
+		}
+	}
+}
+
+// linkClusters unions every two points closer than radiusKm (single
+// linkage). Points are bucketed in cells whose diagonal is at most the
+// radius, so that a cell's points are linked at once; two nearby cells need
+// only one close pair, and none is looked for once they are linked. Dense
+// areas, where thousands of companies are all within reach of each other,
+// cost about the number of points, not its square.
+func linkClusters(points []point, radiusKm float64, uf *unionFind) {
+	if len(points) == 0 {
+		return
+	}
+	cellDeg := radiusKm / math.Sqrt2 / 111.2
+	maxLat := 0.0
+	cells := map[[2]int32][]int{}
+	var keys [][2]int32
+	for i, pt := range points {
+		lat, lon := pt.lat*180/math.Pi, pt.lon*180/math.Pi
+		maxLat = math.Max(maxLat, math.Abs(lat))
+		k := [2]int32{int32(math.Floor(lat / cellDeg)), int32(math.Floor(lon / cellDeg))}
+		if cells[k] == nil {
+			keys = append(keys, k)
+		}
+		cells[k] = append(cells[k], i)
+	}
+	for _, k := range keys { // within a cell every pair is close enough
+		members := cells[k]
+		for _, j := range members[1:] {
+			uf.union(members[0], j)
+		}
+	}
+	// How many cells away a point within the radius can be: two in latitude,
+	// more in longitude where meridians draw together.
+	lonReach := int32(2)
+	if c := math.Cos(math.Min(89, maxLat+2*cellDeg) * math.Pi / 180); c > 0 {
+		lonReach = int32(math.Ceil(math.Sqrt2/c)) + 1
+	}
+	inside, outside := chord2Of(radiusKm)*(1-1e-6), chord2Of(radiusKm)
+	for _, a := range keys {
+		for dLat := int32(0); dLat <= 2; dLat++ {
+			for dLon := -lonReach; dLon <= lonReach; dLon++ {
+				if dLat == 0 && dLon <= 0 {
+					continue // each pair of cells once
+				}
+				b := [2]int32{a[0] + dLat, a[1] + dLon}
+				other := cells[b]
+				if other == nil || uf.find(cells[a][0]) == uf.find(other[0]) {
+					continue
+				}
+				linkCells(points, cells[a], other, radiusKm, inside, outside, uf)
+			}
+		}
+	}
+}
+
+// linkCells unions two cells' clusters if any pair of their points is close.
+func linkCells(points []point, a, b []int, radiusKm, inside, outside float64, uf *unionFind) {
+	for _, i := range a {
+		for _, j := range b {
+			ch := chord2(points[i], points[j])
+			if ch <= outside && (ch < inside || distanceKm(points[i], points[j]) <= radiusKm) {
+				uf.union(i, j)
+				return
+			}
 		}
 	}
 }

@@ -1,14 +1,11 @@
 package matching
 
 import (
+	"container/heap"
 	"sort"
-	"sync/atomic"
 
 	"symbiose/internal/model"
 )
-
-// rankedPtr holds the engine's rankedCache for concurrent readers.
-type rankedPtr = atomic.Pointer[rankedCache]
 
 // Counts returns how many substitution candidates and groups there are,
 // without writing their reasons.
@@ -27,36 +24,34 @@ type placed struct {
 	r  rating
 }
 
-// rankedCache is every candidate, best first, as of one engine version.
-type rankedCache struct {
-	version uint64
-	all     []placed
-}
-
 // TopSubstitutions returns the n best candidates of the territory (all
 // when n < 0), with their reasons, and how many there are in all; keep
-// filters candidates (nil keeps all) before ranking.
+// filters candidates (nil keeps all). The best n are selected with a
+// bounded heap: no sort of every candidate.
 func (e *Engine) TopSubstitutions(n int, keep func(outputCompanyID, inputCompanyID string) bool) ([]Substitution, int) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	var all []placed
-	if keep == nil {
-		all = e.rankedAll()
-	} else {
-		for id := range e.candidates {
-			in := e.flows[id]
-			for _, r := range e.shown(id) {
-				if keep(r.out.company.id, in.company.id) {
-					all = append(all, placed{in, r})
-				}
+	h := &placedHeap{}
+	total := 0
+	for id := range e.candidates {
+		in := e.flows[id]
+		for _, r := range e.shown(id) {
+			if keep != nil && !keep(r.out.company.id, in.company.id) {
+				continue
+			}
+			total++
+			p := placed{in, r}
+			switch {
+			case n < 0 || h.Len() < n:
+				heap.Push(h, p)
+			case placedBefore(p, h.items[0]):
+				h.items[0] = p
+				heap.Fix(h, 0)
 			}
 		}
-		sortPlaced(all)
 	}
-	total := len(all)
-	if n >= 0 && len(all) > n {
-		all = all[:n]
-	}
+	all := h.items
+	sortPlaced(all)
 	out := make([]Substitution, len(all))
 	for i, p := range all {
 		out[i] = e.explain(p.in, p.r)
@@ -64,39 +59,35 @@ func (e *Engine) TopSubstitutions(n int, keep func(outputCompanyID, inputCompany
 	return out, total
 }
 
-// rankedAll returns every candidate best first, sorting once per version
-// (the caller holds the read lock; the cache pointer is swapped atomically
-// enough for readers: a stale one is simply rebuilt).
-func (e *Engine) rankedAll() []placed {
-	if c := e.rankedLoad(); c != nil && c.version == e.version {
-		return c.all
+// placedBefore is the ranking order of candidates across inputs.
+func placedBefore(a, b placed) bool {
+	if a.r.score != b.r.score {
+		return a.r.score > b.r.score
 	}
-	var all []placed
-	for id := range e.candidates {
-		in := e.flows[id]
-		for _, r := range e.shown(id) {
-			all = append(all, placed{in, r})
-		}
+	if a.r.dist != b.r.dist {
+		return a.r.dist < b.r.dist
 	}
-	sortPlaced(all)
-	e.rankedStore(&rankedCache{version: e.version, all: all})
-	return all
+	if a.r.out.m.ExtID != b.r.out.m.ExtID {
+		return a.r.out.m.ExtID < b.r.out.m.ExtID
+	}
+	return a.in.m.ExtID < b.in.m.ExtID
+}
+
+// placedHeap keeps the worst kept candidate on top, to be replaced.
+type placedHeap struct{ items []placed }
+
+func (h *placedHeap) Len() int           { return len(h.items) }
+func (h *placedHeap) Less(i, j int) bool { return placedBefore(h.items[j], h.items[i]) }
+func (h *placedHeap) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *placedHeap) Push(x any)         { h.items = append(h.items, x.(placed)) }
+func (h *placedHeap) Pop() any {
+	last := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return last
 }
 
 func sortPlaced(all []placed) {
-	sort.Slice(all, func(i, j int) bool {
-		a, b := all[i], all[j]
-		if a.r.score != b.r.score {
-			return a.r.score > b.r.score
-		}
-		if a.r.dist != b.r.dist {
-			return a.r.dist < b.r.dist
-		}
-		if a.r.out.m.ExtID != b.r.out.m.ExtID {
-			return a.r.out.m.ExtID < b.r.out.m.ExtID
-		}
-		return a.in.m.ExtID < b.in.m.ExtID
-	})
+	sort.Slice(all, func(i, j int) bool { return placedBefore(all[i], all[j]) })
 }
 
 // SubstitutionsOfCompany returns the candidates where a company supplies
@@ -138,6 +129,3 @@ func (e *Engine) SubstitutionsOfCompany(companyID string) []Substitution {
 	}
 	return out
 }
-
-func (e *Engine) rankedLoad() *rankedCache   { return e.rankedBox.Load() }
-func (e *Engine) rankedStore(c *rankedCache) { e.rankedBox.Store(c) }

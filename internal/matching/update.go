@@ -46,8 +46,36 @@ func (e *Engine) RemoveCompany(id string) {
 }
 
 // UpsertFlow adds or changes one flow and updates the candidates it
-// affects, without recomputing the territory.
+// affects, without recomputing the territory. The search for what the flow
+// changes runs under the read lock, so that pages keep reading meanwhile;
+// the write lock is held only to apply it, and the search is redone if
+// another change came in between.
 func (e *Engine) UpsertFlow(m model.Flow) error {
+	for range 3 {
+		e.mu.RLock()
+		c := e.companies[m.CompanyExtID]
+		if c == nil {
+			e.mu.RUnlock()
+			return fmt.Errorf("flow %s: unknown company %q", m.ExtID, m.CompanyExtID)
+		}
+		version := e.version
+		f := e.derive(m, c)
+		p := e.plan(f)
+		e.mu.RUnlock()
+
+		e.mu.Lock()
+		if e.version == version {
+			if old := e.flows[m.ExtID]; old != nil {
+				e.drop(old)
+			}
+			e.version++
+			e.insert(f)
+			p.apply(e, f)
+			e.mu.Unlock()
+			return nil
+		}
+		e.mu.Unlock()
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	c := e.companies[m.CompanyExtID]
@@ -59,6 +87,46 @@ func (e *Engine) UpsertFlow(m model.Flow) error {
 	}
 	e.add(m, c)
 	return nil
+}
+
+// plan is what a new or changed flow does to the candidate lists: an
+// input's own list, or the ratings of an output for the inputs it reaches.
+type plan struct {
+	list    []rating // input: its candidates
+	inputs  []*flow  // output: the inputs it may enter, with their ratings
+	ratings []rating
+}
+
+// plan computes a flow's effect without changing anything; the caller
+// holds at least the read lock.
+func (e *Engine) plan(f *flow) plan {
+	var p plan
+	switch {
+	case f.m.Resource == "":
+	case f.m.Direction == model.Input:
+		p.list = e.candidatesFor(f, e.opt.Top)
+	default:
+		e.receivers(f, func(in *flow, inRes, outRes string, c compat, km float64, located bool) {
+			if r, ok := e.rate(in, f, inRes, outRes, c, km, located, -1); ok {
+				p.inputs, p.ratings = append(p.inputs, in), append(p.ratings, r)
+			}
+		})
+	}
+	return p
+}
+
+// apply makes a plan's changes; the caller holds the write lock and has
+// indexed f.
+func (p plan) apply(e *Engine, f *flow) {
+	if f.m.Direction == model.Input {
+		e.setList(f, p.list, len(p.list) == e.opt.Top)
+		return
+	}
+	for i, in := range p.inputs {
+		if e.flows[in.m.ExtID] == in { // still there
+			e.insertCandidate(in.m.ExtID, p.ratings[i])
+		}
+	}
 }
 
 // RemoveFlow removes one flow and updates the candidates it affects.

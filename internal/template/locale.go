@@ -24,6 +24,10 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"companies.page":             "page",
+	"companies.pages":            "Pages de la liste",
+	"companies.previous":         "Précédentes",
+	"companies.next":             "Suivantes",
 	"opps.best_first":            "les meilleures pistes d'abord",
 	"nav.map":                    "Carte",
 	"map.no_tiles":               "Carte sans fond de plan (aucun serveur de tuiles configuré ou hors ligne) : les entreprises sont placées à leurs coordonnées.",
@@ -192,6 +196,10 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"companies.page":             "page",
+	"companies.pages":            "List pages",
+	"companies.previous":         "Previous",
+	"companies.next":             "Next",
 	"opps.best_first":            "the best leads first",
 	"nav.map":                    "Map",
 	"map.no_tiles":               "Map without a background (no tile server configured, or offline): companies are placed at their coordinates.",

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"net/http"
+	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"symbiose/internal/auth"
@@ -13,7 +15,12 @@ import (
 
 type section struct{ Code, Label string }
 
+// companiesPerPage keeps the list quick to send and read on a phone.
+const companiesPerPage = 100
+
 type companiesData struct {
+	Total, Page, Pages           int
+	PrevURL, NextURL             string
 	Query, Section, Zone, Family string
 	Sections                     []section
 	Zones, Families              []string
@@ -87,8 +94,31 @@ func (u *UI) companies(w http.ResponseWriter, r *http.Request) {
 		d.Zones = append(d.Zones, z)
 	}
 	sort.Strings(d.Zones)
-	sort.Slice(d.Companies, func(i, j int) bool {
-		return nomenclature.Fold(d.Companies[i].Name) < nomenclature.Fold(d.Companies[j].Name)
-	})
+	keys := make(map[int64]string, len(d.Companies)) // fold each name once, not at every comparison
+	for _, c := range d.Companies {
+		keys[c.ID] = nomenclature.Fold(c.Name)
+	}
+	sort.Slice(d.Companies, func(i, j int) bool { return keys[d.Companies[i].ID] < keys[d.Companies[j].ID] })
+	d.Total = len(d.Companies)
+	d.Pages = max(1, (d.Total+companiesPerPage-1)/companiesPerPage)
+	d.Page, _ = strconv.Atoi(q.Get("page"))
+	d.Page = min(max(d.Page, 1), d.Pages)
+	d.Companies = d.Companies[(d.Page-1)*companiesPerPage : min(d.Total, d.Page*companiesPerPage)]
+	link := func(page int) string {
+		v := url.Values{}
+		for _, k := range []string{"q", "section", "zone", "family"} {
+			if q.Get(k) != "" {
+				v.Set(k, q.Get(k))
+			}
+		}
+		v.Set("page", strconv.Itoa(page))
+		return "?" + v.Encode()
+	}
+	if d.Page > 1 {
+		d.PrevURL = link(d.Page - 1)
+	}
+	if d.Page < d.Pages {
+		d.NextURL = link(d.Page + 1)
+	}
 	u.render(w, r, http.StatusOK, "companies", u.page(r, "Entreprises", d).withTerritory(t))
 }
