@@ -72,6 +72,10 @@ func (u *UI) routes() []route {
 		{"GET /t/{tid}/import", u.signedIn(u.importForm)},
 		{"POST /t/{tid}/import", u.signedIn(u.importCheck)},
 		{"POST /t/{tid}/import/{token}", u.signedIn(u.importConfirm)},
+		{"GET /t/{tid}/audit", u.signedIn(u.auditLog)},
+		{"GET /account", u.signedIn(u.account)},
+		{"POST /account/tokens", u.signedIn(u.tokenCreate)},
+		{"POST /account/tokens/{hash}/delete", u.signedIn(u.tokenDelete)},
 		{"GET /invite/{token}", u.inviteForm},
 		{"POST /invite/{token}", u.inviteAccept},
 	}
