@@ -24,6 +24,11 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"unit.unit":                  "pièces",
+	"unit.pallet":                "palettes",
+	"unit.h":                     "h",
+	"unit.m3":                    "m³",
+	"unit.m2":                    "m²",
 	"nav.account":                "Mon compte",
 	"nav.audit":                  "Journal des modifications",
 	"account.title":              "Mon compte",
@@ -216,6 +221,11 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"unit.unit":                  "units",
+	"unit.pallet":                "pallets",
+	"unit.h":                     "h",
+	"unit.m3":                    "m³",
+	"unit.m2":                    "m²",
 	"nav.account":                "My account",
 	"nav.audit":                  "Change log",
 	"account.title":              "My account",

@@ -37,6 +37,7 @@ func Load() (*Set, error) {
 		"family":  func(lang, f string) string { return T(lang, "family."+f) },
 		"status":  func(lang, s string) string { return T(lang, "status."+s) },
 		"percent": func(a, b int) int { return percent(a, b) },
+		"unit":    Unit,
 	}
 	s := &Set{pages: map[string]*template.Template{}}
 	for _, e := range entries {
@@ -82,6 +83,14 @@ func Number(lang string, v any) string {
 			return ""
 		}
 		v = *x
+		if *x == float64(int64(*x)) {
+			v = int64(*x)
+		}
+	case *int:
+		if x == nil {
+			return ""
+		}
+		v = *x
 	case float64:
 		if x == float64(int64(x)) {
 			v = int64(x)
@@ -113,3 +122,11 @@ func Date(lang string, v any) string {
 }
 
 var frMonths = []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+
+// Unit writes a unit code the way the language says it.
+func Unit(lang, code string) string {
+	if s := T(lang, "unit."+code); s != "unit."+code {
+		return s
+	}
+	return code
+}
