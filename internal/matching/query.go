@@ -29,6 +29,15 @@ type placed struct {
 // filters candidates (nil keeps all). The best n are selected with a
 // bounded heap: no sort of every candidate.
 func (e *Engine) TopSubstitutions(n int, keep func(outputCompanyID, inputCompanyID string) bool) ([]Substitution, int) {
+	if keep == nil {
+		return e.TopSubstitutionsWhere(n, nil)
+	}
+	return e.TopSubstitutionsWhere(n, func(out, in model.Flow, _ float64) bool { return keep(out.CompanyExtID, in.CompanyExtID) })
+}
+
+// TopSubstitutionsWhere is TopSubstitutions with a filter that sees the two
+// flows and the score.
+func (e *Engine) TopSubstitutionsWhere(n int, keep func(out, in model.Flow, score float64) bool) ([]Substitution, int) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	h := &placedHeap{}
@@ -36,7 +45,7 @@ func (e *Engine) TopSubstitutions(n int, keep func(outputCompanyID, inputCompany
 	for id := range e.candidates {
 		in := e.flows[id]
 		for _, r := range e.shown(id) {
-			if keep != nil && !keep(r.out.company.id, in.company.id) {
+			if keep != nil && !keep(r.out.m, in.m, r.score) {
 				continue
 			}
 			total++

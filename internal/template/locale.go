@@ -24,6 +24,7 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"opps.min_score":             "Score minimal",
 	"unit.unit":                  "pièces",
 	"unit.pallet":                "palettes",
 	"unit.h":                     "h",
@@ -221,6 +222,7 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"opps.min_score":             "Minimum score",
 	"unit.unit":                  "units",
 	"unit.pallet":                "pallets",
 	"unit.h":                     "h",

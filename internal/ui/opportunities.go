@@ -3,11 +3,14 @@ package ui
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"symbiose/internal/auth"
 	"symbiose/internal/http/response"
 	"symbiose/internal/matching"
 	"symbiose/internal/model"
+	"symbiose/internal/nomenclature"
+	"symbiose/internal/worker"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -19,6 +22,9 @@ const opportunitiesShown = 200
 type opportunitiesData struct {
 	Created       bool
 	Shown, Total  int
+	Query, Family string
+	MinScore      string
+	Families      []string
 	Substitutions []substitutionRow
 	Groups        []groupRow
 }
@@ -34,7 +40,11 @@ func (u *UI) opportunities(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	d := opportunitiesData{Created: r.URL.Query().Get("created") != ""}
+	q := r.URL.Query()
+	d := opportunitiesData{Created: q.Get("created") != "", Query: strings.TrimSpace(q.Get("q")), Family: q.Get("family"),
+		MinScore: q.Get("min_score"), Families: model.Families}
+	minScore, _ := strconv.ParseFloat(strings.Replace(d.MinScore, ",", ".", 1), 64)
+	needle := nomenclature.Fold(d.Query)
 	var own model.Company
 	if user.Role == model.RoleMember {
 		if own, err = u.store.Company(r.Context(), user.CompanyID); err != nil {
@@ -49,7 +59,23 @@ func (u *UI) opportunities(w http.ResponseWriter, r *http.Request) {
 			subs = e.SubstitutionsOfCompany(own.ExtID)
 			d.Total = len(subs)
 		} else {
-			subs, d.Total = e.TopSubstitutions(opportunitiesShown, nil)
+			var keep func(out, in model.Flow, score float64) bool
+			if needle != "" || d.Family != "" || minScore > 0 {
+				names := map[string]string{}
+				u.matchers.View(t.ID, func(s worker.Snapshot) {
+					for id, c := range s.Companies {
+						names[id] = nomenclature.Fold(c.Name)
+					}
+				})
+				keep = func(out, in model.Flow, score float64) bool {
+					if score < minScore || (d.Family != "" && out.Family != d.Family && in.Family != d.Family) {
+						return false
+					}
+					return needle == "" || strings.Contains(names[out.CompanyExtID], needle) ||
+						strings.Contains(names[in.CompanyExtID], needle) || strings.Contains(nomenclature.Fold(out.Label+" "+in.Label), needle)
+				}
+			}
+			subs, d.Total = e.TopSubstitutionsWhere(opportunitiesShown, keep)
 		}
 		groups := e.Mutualisations()
 		err = u.withIndex(r.Context(), t.ID, func(ix territoryIndex) error {

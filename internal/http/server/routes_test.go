@@ -88,6 +88,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			want{"anonymous": 303, "admin": 404, "facilitator": 404, "*": 403}},
 		{"GET /t/{tid}/opportunities", "GET", fmt.Sprintf("/t/%d/opportunities", demoT), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "member": 200, "*": 403}},
+		{"GET /t/{tid}/opportunities", "GET", fmt.Sprintf("/t/%d/opportunities?q=bois&family=waste&min_score=0,5", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "member": 200, "*": 403}},
 		{"GET /t/{tid}/opportunities", "GET", fmt.Sprintf("/t/%d/opportunities", otherT), nil,
 			want{"anonymous": 303, "admin": 200, "foreign": 200, "*": 403}},
 	}
@@ -243,5 +245,18 @@ func TestMemberSeesAnonymousCounterpartWithoutName(t *testing.T) {
 	}
 	if !strings.Contains(body, html.EscapeString(f.Own.Name)) {
 		t.Fatal("the member's own company is not named")
+	}
+}
+
+// The opportunities filters narrow the list.
+func TestOpportunityFilters(t *testing.T) {
+	f := newFixture(t)
+	rows := func(query string) int {
+		body := f.do("facilitator", "GET", fmt.Sprintf("/t/%d/opportunities%s", f.Demo.ID, query), nil).Body.String()
+		return strings.Count(body, `name="output_flow_id"`)
+	}
+	all, wood, strict := rows(""), rows("?q=palette"), rows("?min_score=0,99")
+	if all == 0 || wood == 0 || wood >= all || strict >= all {
+		t.Fatalf("rows: all %d, q=palette %d, min_score 0,99 %d", all, wood, strict)
 	}
 }
