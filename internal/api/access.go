@@ -4,50 +4,21 @@ import (
 	"net/http"
 
 	"symbiose/internal/auth"
+	"symbiose/internal/http/access"
 	"symbiose/internal/http/request"
 	"symbiose/internal/http/response"
 	"symbiose/internal/model"
 )
 
 // inTerritory returns the territory of the path if the user works in it.
-// A member works in its company's territory.
 func (a *API) inTerritory(r *http.Request) (model.Territory, model.User, error) {
-	user, _ := request.User(r)
-	id, ok := request.IDParam(r, "tid")
-	if !ok {
-		return model.Territory{}, user, response.NotFound()
-	}
-	t, err := a.store.Territory(r.Context(), id)
-	if err != nil {
-		return t, user, err
-	}
-	if !auth.InTerritory(user, t.ID, a.companyTerritory(r, user)) {
-		return t, user, response.Forbidden()
-	}
-	return t, user, nil
-}
-
-// companyTerritory is the territory of a member's company, 0 for others or
-// when the company is gone.
-func (a *API) companyTerritory(r *http.Request, user model.User) int64 {
-	if user.Role != model.RoleMember || user.CompanyID == 0 {
-		return 0
-	}
-	c, err := a.store.Company(r.Context(), user.CompanyID)
-	if err != nil {
-		return 0
-	}
-	return c.TerritoryID
+	return access.Territory(a.store, r)
 }
 
 // managedTerritory returns the territory of the path if the user manages
 // it: its facilitators and administrators.
 func (a *API) managedTerritory(r *http.Request) (model.Territory, model.User, error) {
-	t, user, err := a.inTerritory(r)
-	if err == nil && !auth.CanManage(user, t.ID) {
-		err = response.Forbidden()
-	}
-	return t, user, err
+	return access.Managed(a.store, r)
 }
 
 // directoryTerritory returns the territory of the path if the user may see
@@ -62,29 +33,9 @@ func (a *API) directoryTerritory(r *http.Request) (model.Territory, model.User, 
 }
 
 // ownCompany returns the company of the path if the user may open and edit
-// it: its territory's managers and its own members. Whether another
-// company exists is not a member's to know, so it is refused before it is
-// looked up.
+// it: its territory's managers and its own members.
 func (a *API) ownCompany(r *http.Request) (model.Territory, model.User, model.Company, error) {
-	t, user, err := a.inTerritory(r)
-	if err != nil {
-		return t, user, model.Company{}, err
-	}
-	id, ok := request.IDParam(r, "cid")
-	if !ok {
-		return t, user, model.Company{}, response.NotFound()
-	}
-	if !auth.CanManage(user, t.ID) && !(user.Role == model.RoleMember && user.CompanyID == id) {
-		return t, user, model.Company{}, response.Forbidden()
-	}
-	c, err := a.store.Company(r.Context(), id)
-	if err == nil && c.TerritoryID != t.ID {
-		err = response.NotFound()
-	}
-	if err == nil && !auth.CanEditCompany(user, c) {
-		err = response.Forbidden()
-	}
-	return t, user, c, err
+	return access.Company(a.store, r)
 }
 
 // pathFlow returns the flow of the path with its company, and how much of

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"symbiose/internal/http/access"
 
 	"symbiose/internal/auth"
 	"symbiose/internal/http/request"
@@ -16,7 +17,7 @@ func (a *API) territories(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	own := a.companyTerritory(r, user)
+	own := access.CompanyTerritory(a.store, r, user)
 	out := []territoryJSON{}
 	for _, t := range all {
 		if auth.InTerritory(user, t.ID, own) {

@@ -8,7 +8,6 @@ package matching
 
 import (
 	"math"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -150,18 +149,7 @@ func (e *Engine) readAll(flows []model.Flow) {
 		list = append(list, k)
 	}
 	results := make([][]alt, len(list))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(list); i += workers {
-				results[i] = alternatives(keys[list[i]])
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(list), func(i int) { results[i] = alternatives(keys[list[i]]) })
 	for i, k := range list {
 		e.altCache[k] = results[i]
 	}
@@ -244,20 +232,11 @@ func (e *Engine) Load(companies []model.Company, flows []model.Flow) {
 	// What each flow means for matching is derived on every processor,
 	// then the flows enter the indexes one by one.
 	derived := make([]*flow, len(flows))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(flows); i += workers {
-				if c := e.companies[flows[i].CompanyExtID]; c != nil {
-					derived[i] = e.derive(flows[i], c)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(flows), func(i int) {
+		if c := e.companies[flows[i].CompanyExtID]; c != nil {
+			derived[i] = e.derive(flows[i], c)
+		}
+	})
 	for _, f := range derived {
 		if f != nil {
 			e.insert(f)

@@ -2,6 +2,7 @@ package matching
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"sync"
 )
@@ -200,4 +201,21 @@ func (c *chordCache) of(km float64) float64 {
 	c.m[km] = v
 	c.mu.Unlock()
 	return v
+}
+
+// parallel calls fn(i) for every i below n, spread over the processors;
+// each i is done once, by one goroutine.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

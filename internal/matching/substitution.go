@@ -3,11 +3,9 @@ package matching
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"symbiose/internal/model"
 	"symbiose/internal/nomenclature"
@@ -349,18 +347,7 @@ func (e *Engine) matchAll() {
 		}
 	}
 	results := make([][]rating, len(inputs))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(inputs); i += workers {
-				results[i] = e.candidatesFor(inputs[i], e.opt.Top)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(inputs), func(i int) { results[i] = e.candidatesFor(inputs[i], e.opt.Top) })
 	e.candidates, e.truncated = make(map[string][]rating, len(inputs)), map[string]bool{}
 	e.listedIn = map[*flow]map[*flow]struct{}{}
 	for i, in := range inputs {
@@ -374,18 +361,7 @@ func (e *Engine) Substitutions() []Substitution {
 	defer e.mu.RUnlock()
 	ids := sortedKeys(e.candidates) // explainAll shows each list's first Top
 	parts := make([][]Substitution, len(ids))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(ids); i += workers {
-				parts[i] = e.explainAll(ids[i])
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(ids), func(i int) { parts[i] = e.explainAll(ids[i]) })
 	var all []Substitution
 	for _, p := range parts {
 		all = append(all, p...)

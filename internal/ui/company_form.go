@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"symbiose/internal/auth"
 	"symbiose/internal/dataset"
-	"symbiose/internal/http/response"
+	"symbiose/internal/http/access"
 	"symbiose/internal/model"
 )
 
@@ -22,11 +21,7 @@ var companyFields = []string{"name", "siret", "naf", "employees", "address", "po
 
 // managedTerritory returns the territory of the path if the user manages it.
 func (u *UI) managedTerritory(r *http.Request) (model.Territory, model.User, error) {
-	t, user, err := u.territory(r)
-	if err == nil && !auth.CanManage(user, t.ID) {
-		err = response.Forbidden()
-	}
-	return t, user, err
+	return access.Managed(u.store, r)
 }
 
 func (u *UI) companyNew(w http.ResponseWriter, r *http.Request) {

@@ -4,9 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
-	"symbiose/internal/auth"
 	"symbiose/internal/dataset"
-	"symbiose/internal/http/request"
+	"symbiose/internal/http/access"
 	"symbiose/internal/http/response"
 	"symbiose/internal/model"
 	"symbiose/internal/nomenclature"
@@ -43,22 +42,7 @@ func (u *UI) flowForm(r *http.Request, c model.Company, editing bool, action str
 
 // editableCompany returns the company of the path if the user may edit it.
 func (u *UI) editableCompany(r *http.Request) (model.Territory, model.User, model.Company, error) {
-	t, user, err := u.territory(r)
-	if err != nil {
-		return t, user, model.Company{}, err
-	}
-	id, ok := request.IDParam(r, "cid")
-	if !ok {
-		return t, user, model.Company{}, response.NotFound()
-	}
-	if !auth.CanManage(user, t.ID) && !(user.Role == model.RoleMember && user.CompanyID == id) {
-		return t, user, model.Company{}, response.Forbidden()
-	}
-	c, err := u.store.Company(r.Context(), id)
-	if err == nil && c.TerritoryID != t.ID {
-		err = response.NotFound()
-	}
-	return t, user, c, err
+	return access.Company(u.store, r)
 }
 
 // flowNew shows an empty flow form.
