@@ -43,6 +43,15 @@ type Synergy struct {
 	StartedOn       string // ISO date or empty
 	Attrs           map[string]string
 	UpdatedAt       time.Time
+
+	// Follow-up in the pipeline.
+	Nature        string // material, energy, water, equipment, service, skill
+	OwnerID       int64  // the facilitator who follows it
+	OwnerEmail    string
+	NextAction    string
+	NextActionOn  string // ISO date or empty
+	Notes         string
+	AbandonReason string
 }
 
 // SynergyEvent is one dated change in a synergy's history.

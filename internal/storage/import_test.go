@@ -154,3 +154,39 @@ func TestNotFound(t *testing.T) {
 		}
 	})
 }
+
+func TestSynergyFollowUpAndMoves(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, b storagetest.Backend) {
+		ctx := context.Background()
+		tr := territory(t, b)
+		if _, err := b.ImportDataset(ctx, tr.ID, sampleDataset(), storage.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		u, err := b.CreateUser(ctx, model.User{Email: "claire@example.org", Role: model.RoleFacilitator, Territories: []int64{tr.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		syn, _ := b.Synergies(ctx, tr.ID)
+		s := syn[1] // studying
+		if err := b.UpdateSynergyFollowUp(ctx, s.ID, storage.SynergyFollowUp{Nature: "service", OwnerID: u.ID,
+			NextAction: "Appeler le prestataire", NextActionOn: "2026-12-01", Notes: "devis attendu"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.MoveSynergy(ctx, s.ID, "studying", "abandoned", "economic", "trop cher", "claire@example.org"); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.MoveSynergy(ctx, s.ID, "studying", "implementing", "", "", "x"); !errors.Is(err, storage.ErrNotFound) {
+			t.Fatalf("a move from a stale status: %v", err)
+		}
+		syn, _ = b.Synergies(ctx, tr.ID)
+		got := syn[1]
+		if got.Status != "abandoned" || got.AbandonReason != "economic" || got.OwnerEmail != "claire@example.org" ||
+			got.NextActionOn != "2026-12-01" || got.Nature != "service" {
+			t.Fatalf("synergy after follow-up: %+v", got)
+		}
+		events, _ := b.SynergyEvents(ctx, s.ID)
+		if last := events[len(events)-1]; last.ToStatus != "abandoned" || last.Note != "trop cher" {
+			t.Fatalf("history: %+v", events)
+		}
+	})
+}

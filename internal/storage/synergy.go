@@ -13,12 +13,14 @@ import (
 func (s *Storage) Synergies(ctx context.Context, territoryID int64) ([]model.Synergy, error) {
 	rows, err := s.query(ctx, `SELECT s.id, s.territory_id, s.ext_id, s.type, s.status,
 			COALESCE(fo.ext_id, ''), COALESCE(fi.ext_id, ''), COALESCE(co.ext_id, ''), COALESCE(ci.ext_id, ''),
-			s.resource, s.label, s.quantity, s.unit, s.period, s.started_on, s.attrs, s.updated_at
+			s.resource, s.label, s.quantity, s.unit, s.period, s.started_on, s.attrs, s.updated_at,
+			s.nature, COALESCE(s.owner_id, 0), COALESCE(u.email, ''), s.next_action, s.next_action_on, s.notes, s.abandon_reason
 		FROM synergies s
 		LEFT JOIN flows fo ON fo.id = s.output_flow_id
 		LEFT JOIN flows fi ON fi.id = s.input_flow_id
 		LEFT JOIN companies co ON co.id = s.output_company_id
 		LEFT JOIN companies ci ON ci.id = s.input_company_id
+		LEFT JOIN users u ON u.id = s.owner_id
 		WHERE s.territory_id = ? ORDER BY s.id`, territoryID)
 	if err != nil {
 		return nil, fmt.Errorf("list synergies: %w", err)
@@ -32,7 +34,8 @@ func (s *Storage) Synergies(ctx context.Context, territoryID int64) ([]model.Syn
 		var attrs, updated string
 		if err := rows.Scan(&sy.ID, &sy.TerritoryID, &sy.ExtID, &sy.Type, &sy.Status, &sy.OutputFlowExtID,
 			&sy.InputFlowExtID, &sy.OutputCompExtID, &sy.InputCompExtID, &sy.Resource, &sy.Label, &qty,
-			&sy.Unit, &sy.Period, &sy.StartedOn, &attrs, &updated); err != nil {
+			&sy.Unit, &sy.Period, &sy.StartedOn, &attrs, &updated, &sy.Nature, &sy.OwnerID, &sy.OwnerEmail, &sy.NextAction,
+			&sy.NextActionOn, &sy.Notes, &sy.AbandonReason); err != nil {
 			return nil, fmt.Errorf("list synergies: %w", err)
 		}
 		sy.Quantity, sy.Attrs, sy.UpdatedAt = floatPtr(qty), decodeAttrs(attrs), parseTime(updated)
@@ -95,6 +98,41 @@ func (s *Storage) ReplaceSynergyHistory(ctx context.Context, synergyID int64, ev
 				VALUES (?, ?, ?, ?, ?, ?)`), synergyID, Stamp(e.At), e.FromStatus, e.ToStatus, e.Note, e.Actor); err != nil {
 				return fmt.Errorf("synergy %d history: %w", synergyID, err)
 			}
+		}
+		return nil
+	})
+}
+
+// SynergyFollowUp is what a facilitator records to follow a synergy.
+type SynergyFollowUp struct {
+	Nature       string
+	OwnerID      int64
+	NextAction   string
+	NextActionOn string
+	Notes        string
+}
+
+// UpdateSynergyFollowUp records a synergy's owner, next action and notes.
+func (s *Storage) UpdateSynergyFollowUp(ctx context.Context, id int64, f SynergyFollowUp) error {
+	res, err := s.exec(ctx, `UPDATE synergies SET nature = ?, owner_id = ?, next_action = ?, next_action_on = ?, notes = ?,
+		updated_at = ? WHERE id = ?`, f.Nature, nullID(f.OwnerID), f.NextAction, f.NextActionOn, f.Notes, now(), id)
+	return affected(res, err, "update synergy")
+}
+
+// MoveSynergy changes a synergy's status and records the move in its
+// history, in one transaction; from guards against two people moving it at
+// once (ErrNotFound when it is no longer in that status).
+func (s *Storage) MoveSynergy(ctx context.Context, id int64, from, to, reason, note, actor string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		stamp := now()
+		res, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE synergies SET status = ?, abandon_reason = ?, updated_at = ?
+			WHERE id = ? AND status = ?`), to, reason, stamp, id, from)
+		if err = affected(res, err, "move synergy"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.db.Rebind(`INSERT INTO synergy_events (synergy_id, at, from_status, to_status, note, actor)
+			VALUES (?, ?, ?, ?, ?, ?)`), id, stamp, from, to, note, actor); err != nil {
+			return fmt.Errorf("record the move of synergy %d: %w", id, err)
 		}
 		return nil
 	})

@@ -5,6 +5,7 @@ package ui
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"symbiose/internal/mail"
 	"symbiose/internal/storage"
@@ -30,6 +31,9 @@ type Options struct {
 	Mailer  mail.Sender // nil: invitation links are shown to pass on by hand
 	BaseURL string      // how users reach the site, for links in emails; empty: the request's host
 	TileURL string      // map tiles; empty: the map is drawn without tiles
+	// StaleAfter is how long a synergy may go without activity before the
+	// pipeline flags it (default 45 days).
+	StaleAfter time.Duration
 }
 
 // New prepares the pages.
@@ -73,6 +77,10 @@ func (u *UI) routes() []route {
 		{"POST /t/{tid}/import", u.signedIn(u.importCheck)},
 		{"POST /t/{tid}/import/{token}", u.signedIn(u.importConfirm)},
 		{"GET /t/{tid}/audit", u.signedIn(u.auditLog)},
+		{"GET /t/{tid}/synergies", u.signedIn(u.synergies)},
+		{"GET /t/{tid}/synergies/{sid}", u.signedIn(u.synergyPage)},
+		{"POST /t/{tid}/synergies/{sid}", u.signedIn(u.synergyFollowUp)},
+		{"POST /t/{tid}/synergies/{sid}/move", u.signedIn(u.synergyMove)},
 		{"GET /account", u.signedIn(u.account)},
 		{"POST /account/tokens", u.signedIn(u.tokenCreate)},
 		{"POST /account/tokens/{hash}/delete", u.signedIn(u.tokenDelete)},

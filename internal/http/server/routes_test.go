@@ -119,6 +119,15 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		ownFlows[role] = fl.ID
 	}
 	foreignFlows, _ := f.FlowsOfCompany(ctx, f.Foreign.ID)
+	ownSynergies := map[string]int64{}
+	for _, role := range roles {
+		sy, err := f.CreateSynergy(ctx, model.Synergy{TerritoryID: f.Demo.ID, Type: model.Mutualisation,
+			CompanyExtIDs: []string{"c001", "c002"}, Label: "Collecte test " + role}, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ownSynergies[role] = sy.ID
+	}
 	valid := url.Values{"csrf": {"{csrf}"}, "direction": {"output"}, "label": {"Palettes cassées {role}"}, "quantity": {"12,5"},
 		"unit": {"pallet"}, "period": {"year"}, "visibility": {"anonymous"}}
 	invalid := url.Values{"csrf": {"{csrf}"}, "direction": {"sideways"}, "label": {""}}
@@ -148,6 +157,29 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			want{"anonymous": 303, "admin": 403, "facilitator": 403, "member": 403, "*": 403}},
 		{"POST /t/{tid}/flows/{fid}/delete", "POST", fmt.Sprintf("/t/%d/flows/{own}/delete", demoT), url.Values{"csrf": {"{csrf}"}},
 			want{"anonymous": 303, "admin": 303, "facilitator": 303, "member": 303, "*": 403}},
+		{"GET /t/{tid}/synergies", "GET", fmt.Sprintf("/t/%d/synergies", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/synergies", "GET", fmt.Sprintf("/t/%d/synergies?view=list&stale=1&type=substitution", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/synergies/{sid}", "GET", fmt.Sprintf("/t/%d/synergies/{syn}", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/synergies/{sid}", "GET", fmt.Sprintf("/t/%d/synergies/999999", demoT), nil,
+			want{"anonymous": 303, "admin": 404, "facilitator": 404, "*": 403}},
+		{"POST /t/{tid}/synergies/{sid}", "POST", fmt.Sprintf("/t/%d/synergies/{syn}", demoT),
+			url.Values{"csrf": {"{csrf}"}, "nature": {"service"}, "next_action": {"Relancer"}, "next_action_on": {"2026-12-15"}},
+			want{"anonymous": 303, "admin": 303, "facilitator": 303, "*": 403}},
+		{"POST /t/{tid}/synergies/{sid}", "POST", fmt.Sprintf("/t/%d/synergies/{syn}", demoT),
+			url.Values{"csrf": {"{csrf}"}, "next_action_on": {"demain"}},
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
+		{"POST /t/{tid}/synergies/{sid}/move", "POST", fmt.Sprintf("/t/%d/synergies/{syn}/move", demoT),
+			url.Values{"csrf": {"{csrf}"}, "from": {"detected"}, "to": {"abandoned"}},
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
+		{"POST /t/{tid}/synergies/{sid}/move", "POST", fmt.Sprintf("/t/%d/synergies/{syn}/move", demoT),
+			url.Values{"csrf": {"{csrf}"}, "from": {"detected"}, "to": {"qualified"}, "note": {"appel fait"}},
+			want{"anonymous": 303, "admin": 303, "facilitator": 303, "*": 403}},
+		{"POST /t/{tid}/synergies/{sid}/move", "POST", fmt.Sprintf("/t/%d/synergies/{syn}/move", demoT),
+			url.Values{"csrf": {"{csrf}"}, "from": {"detected"}, "to": {"studying"}},
+			want{"anonymous": 303, "admin": 409, "facilitator": 409, "*": 403}},
 		{"POST /t/{tid}/companies/{cid}/invite", "POST", fmt.Sprintf("/t/%d/companies/%d/invite", demoT, f.Own.ID),
 			url.Values{"csrf": {"{csrf}"}, "email": {"contact-{role}@example.org"}},
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
@@ -205,7 +237,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				if !ok {
 					expected = c.status["*"]
 				}
-				path := strings.ReplaceAll(c.path, "{own}", fmt.Sprint(ownFlows[role]))
+				path := strings.NewReplacer("{own}", fmt.Sprint(ownFlows[role]), "{syn}", fmt.Sprint(ownSynergies[role])).Replace(c.path)
 				var form url.Values
 				if c.form != nil {
 					form = url.Values{}
