@@ -15,6 +15,9 @@ import (
 )
 
 type synergyData struct {
+	Intros                     []storage.Introduction
+	Links                      []introLink
+	Sent                       bool
 	Synergy                    model.Synergy
 	Title, Companies, Error    string
 	History                    []model.SynergyEvent
@@ -35,6 +38,15 @@ func (u *UI) synergyPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (u *UI) renderSynergy(w http.ResponseWriter, r *http.Request, status int, t model.Territory, s model.Synergy, problem string) {
+	u.renderSynergyWith(w, r, status, t, s, problem, nil, false)
+}
+
+func (u *UI) renderSynergyWith(w http.ResponseWriter, r *http.Request, status int, t model.Territory, s model.Synergy, problem string, links []introLink, sent bool) {
+	intros, err := u.store.Introductions(r.Context(), s.ID)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	history, err := u.store.SynergyEvents(r.Context(), s.ID)
 	if err != nil {
 		u.fail(w, r, err)
@@ -53,7 +65,7 @@ func (u *UI) renderSynergy(w http.ResponseWriter, r *http.Request, status int, t
 	}
 	c := u.card(s, u.companyNames(r, t.ID), time.Now())
 	slices.Reverse(history)
-	d := synergyData{Synergy: s, Title: c.Title, Companies: c.Companies, Error: problem, History: history, Owners: owners,
+	d := synergyData{Intros: intros, Links: links, Sent: sent, Synergy: s, Title: c.Title, Companies: c.Companies, Error: problem, History: history, Owners: owners,
 		Statuses: model.Statuses, Reasons: synergy.AbandonReasons, Natures: synergy.Natures}
 	u.render(w, r, status, "synergy", u.page(r, c.Title, d).withTerritory(t))
 }
