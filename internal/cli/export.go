@@ -11,8 +11,9 @@ import (
 )
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := e.flags("export", "DIR|FILE.xlsx|FILE.json", "Exports a territory as a dataset: a folder of CSV files, an XLSX workbook (one sheet per file)\n"+
-		"or a JSON document. Importing the result gives back the same data.")
+	fs := e.flags("export", "DIR|FILE.xlsx|FILE.json|FILE.geojson", "Exports a territory as a dataset: a folder of CSV files, an XLSX workbook (one sheet per file)\n"+
+		"or a JSON document; importing the result gives back the same data. FILE.geojson writes the companies (points)\n"+
+		"and synergies (lines from supplier to receiver, multipoints for pools) as a map layer for QGIS.")
 	cfg := dataFlags(fs)
 	territory := fs.String("territory", "", "territory to export (default: the only one)")
 	pos, err := parse(fs, args)

@@ -24,7 +24,9 @@ type sheetData struct {
 }
 
 // Write writes a dataset to a folder of CSV files (a path without extension
-// or an existing folder), an .xlsx workbook or a .json document.
+// or an existing folder), an .xlsx workbook or a .json document; a
+// .geojson file gets the companies and synergies as a map layer (export
+// only).
 func Write(path string, ds model.Dataset) error {
 	sheets := toSheets(ds)
 	var buf bytes.Buffer
@@ -36,6 +38,11 @@ func Write(path string, ds model.Dataset) error {
 		return writeFile(path, buf.Bytes())
 	case ".json":
 		if err := writeJSON(&buf, sheets); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return writeFile(path, buf.Bytes())
+	case ".geojson":
+		if err := writeGeoJSON(&buf, ds); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
 		return writeFile(path, buf.Bytes())
@@ -54,7 +61,7 @@ func Write(path string, ds model.Dataset) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("write dataset %s: want a folder name, FILE.xlsx or FILE.json", path)
+	return fmt.Errorf("write dataset %s: want a folder name, FILE.xlsx, FILE.json or FILE.geojson", path)
 }
 
 func writeFile(path string, data []byte) error {
