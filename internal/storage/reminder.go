@@ -22,10 +22,15 @@ type MailLogEntry struct {
 	Error       string
 }
 
-// LogMail records an email.
+// LogMail records an email, at e.At when set (the sender's clock), now
+// otherwise.
 func (s *Storage) LogMail(ctx context.Context, e MailLogEntry) error {
+	at := now()
+	if !e.At.IsZero() {
+		at = Stamp(e.At)
+	}
 	_, err := s.exec(ctx, `INSERT INTO mail_log (at, territory_id, kind, subject_key, email, subject, error) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		now(), nullID(e.TerritoryID), e.Kind, e.SubjectKey, strings.ToLower(e.Email), e.Subject, e.Error)
+		at, nullID(e.TerritoryID), e.Kind, e.SubjectKey, strings.ToLower(e.Email), e.Subject, e.Error)
 	if err != nil {
 		return fmt.Errorf("log mail: %w", err)
 	}
