@@ -72,6 +72,17 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := printSetupLink(ctx, e, st, base); err != nil {
 		return err
 	}
+	if opt.Mailer != nil {
+		// Reminders need links that work from a mailbox: the configured
+		// public address, the listening one as a last resort.
+		public := cfg.BaseURL
+		if public == "" {
+			public = base
+			e.log.Warn("SYMBIOSE_BASE_URL is not set: reminder emails link to " + base)
+		}
+		r := &worker.Reminders{Store: st, Mailer: opt.Mailer, Log: e.log, BaseURL: public}
+		go r.Run(ctx, time.Hour)
+	}
 	err = srv.Serve(ctx, l)
 	e.log.Info("symbiose stopped")
 	return err

@@ -24,6 +24,11 @@ func Keys(lang string) map[string]string {
 }
 
 var french = map[string]string{
+	"unsub.title":                "Ne plus recevoir les rappels",
+	"unsub.explain":              "Vous ne recevrez plus les rappels automatiques de Symbiose à l'adresse",
+	"unsub.confirm":              "Confirmer le désabonnement",
+	"unsub.done":                 "C'est fait : plus aucun rappel automatique ne sera envoyé à",
+	"unsub.bad_link":             "Ce lien de désabonnement n'est pas valide. Copiez-le en entier depuis l'e-mail reçu.",
 	"intro.title":                "Mise en relation",
 	"intro.for":                  "Proposition pour",
 	"intro.substitution":         "échange de ressources",
@@ -274,6 +279,11 @@ var french = map[string]string{
 }
 
 var english = map[string]string{
+	"unsub.title":                "Stop reminders",
+	"unsub.explain":              "Symbiose will stop sending automatic reminders to",
+	"unsub.confirm":              "Confirm",
+	"unsub.done":                 "Done: no more automatic reminders will be sent to",
+	"unsub.bad_link":             "This unsubscribe link is not valid. Copy it whole from the email you received.",
 	"intro.title":                "Introduction",
 	"intro.for":                  "Proposal for",
 	"intro.substitution":         "resource exchange",

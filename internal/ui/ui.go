@@ -84,6 +84,8 @@ func (u *UI) routes() []route {
 		{"POST /t/{tid}/synergies/{sid}/introduce", u.signedIn(u.introduce)},
 		{"GET /introduction/{token}", u.introduction},
 		{"POST /introduction/{token}", u.introduction},
+		{"GET /unsubscribe", u.unsubscribe},
+		{"POST /unsubscribe", u.unsubscribe},
 		{"GET /account", u.signedIn(u.account)},
 		{"POST /account/tokens", u.signedIn(u.tokenCreate)},
 		{"POST /account/tokens/{hash}/delete", u.signedIn(u.tokenDelete)},

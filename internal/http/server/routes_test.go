@@ -14,6 +14,7 @@ import (
 	"symbiose/internal/model"
 	"symbiose/internal/testfixture"
 	"symbiose/internal/ui"
+	"symbiose/internal/worker"
 )
 
 type fixture struct {
@@ -55,6 +56,11 @@ var roles = testfixture.Roles
 func TestEveryRouteForEveryRole(t *testing.T) {
 	f := newFixture(t)
 	demoT, otherT := f.Demo.ID, f.Other.ID
+	sig, err := worker.UnsubscribeSignature(context.Background(), f.Storage, "anne@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unsub := url.Values{"e": {"anne@example.org"}, "s": {sig}}
 	type want map[string]int // role -> status; missing roles expect the "*" entry
 	cases := []struct {
 		pattern, method, path string
@@ -191,6 +197,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"GET /introduction/{token}", "GET", "/introduction/not-a-token", nil, want{"*": 404}},
 		{"POST /introduction/{token}", "POST", "/introduction/not-a-token", url.Values{"answer": {"accepted"}}, want{"*": 404}},
+		{"GET /unsubscribe", "GET", "/unsubscribe?e=anne%40example.org&s=forged", nil, want{"*": 404}},
+		{"GET /unsubscribe", "GET", "/unsubscribe?" + unsub.Encode(), nil, want{"*": 200}},
+		{"POST /unsubscribe", "POST", "/unsubscribe", url.Values{"e": {"anne@example.org"}, "s": {"forged"}}, want{"*": 404}},
+		{"POST /unsubscribe", "POST", "/unsubscribe", unsub, want{"*": 403}}, // no CSRF token
 		{"GET /t/{tid}/audit", "GET", fmt.Sprintf("/t/%d/audit", demoT), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"GET /account", "GET", "/account", nil, want{"anonymous": 303, "*": 200}},
