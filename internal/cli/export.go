@@ -40,6 +40,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := withFollowUpAndImpact(&ds); err != nil {
+		return err
+	}
 	if err := dataset.Write(pos[0], ds); err != nil {
 		return err
 	}

@@ -25,6 +25,12 @@ var columns = map[string][]string{
 		"company_ids", "resource", "label", "status", "quantity", "unit", "period", "started_on"},
 }
 
+// ImpactColumns are the yearly impact figures an export adds to each
+// synergy (see internal/impact), written as numbers. Like every column the
+// specification does not define, they come back as free attributes on
+// import.
+var ImpactColumns = []string{"tonnes_diverted", "co2e_avoided_t", "euros_saved", "water_saved_m3", "energy_saved_mwh"}
+
 // record is one row of a file as text, whatever the container format.
 type record struct {
 	line   int

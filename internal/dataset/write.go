@@ -153,8 +153,15 @@ func toSheets(ds model.Dataset) []sheetData {
 		return []string{s.ExtID, s.Type, s.OutputFlowExtID, s.InputFlowExtID, s.OutputCompExtID, s.InputCompExtID,
 			strings.Join(s.CompanyExtIDs, ";"), s.Resource, s.Label, s.Status, num(s.Quantity), s.Unit, s.Period,
 			s.StartedOn}, s.Attrs
-	}, []string{"quantity"}, []string{"company_ids"})
+	}, append([]string{"quantity"}, ImpactColumns...), []string{"company_ids"})
 	return sheets
+}
+
+// isNumber says whether a value can be written as a JSON number as is (a
+// free attribute in a numeric column may hold anything).
+func isNumber(v string) bool {
+	_, err := strconv.ParseFloat(v, 64)
+	return err == nil && !strings.ContainsAny(v, "xXpPnN_")
 }
 
 func anyConfidence(flows []model.Flow) bool {
@@ -203,7 +210,7 @@ func writeJSON(buf *bytes.Buffer, sheets []sheetData) error {
 				var val []byte
 				var err error
 				switch {
-				case s.numeric[s.header[j]]:
+				case s.numeric[s.header[j]] && isNumber(v):
 					val = []byte(v)
 				case s.lists[s.header[j]]:
 					val, err = json.Marshal(strings.Split(v, ";"))

@@ -45,6 +45,12 @@ func distanceKm(a, b point) float64 {
 	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(chord2(a, b))/2))
 }
 
+// DistanceKm is the great-circle distance between two places given in
+// degrees, for callers outside the engine (impact, exports).
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	return distanceKm(newPoint(lat1, lon1), newPoint(lat2, lon2))
+}
+
 // grid buckets items by latitude and longitude cells of cellDeg degrees,
 // for "everything within R km of here" queries.
 type grid struct {
