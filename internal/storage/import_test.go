@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"symbiose/internal/model"
 	"symbiose/internal/storage"
@@ -187,6 +188,20 @@ func TestSynergyFollowUpAndMoves(t *testing.T) {
 		events, _ := b.SynergyEvents(ctx, s.ID)
 		if last := events[len(events)-1]; last.ToStatus != "abandoned" || last.Note != "trop cher" {
 			t.Fatalf("history: %+v", events)
+		}
+		// Reopened and realised without a start date: it starts today.
+		if got.StartedOn != "" {
+			t.Fatalf("fixture synergy already dated %s", got.StartedOn)
+		}
+		if err := b.MoveSynergy(ctx, s.ID, "abandoned", "qualified", "", "", "x"); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.MoveSynergy(ctx, s.ID, "qualified", "realised", "", "", "x"); err != nil {
+			t.Fatal(err)
+		}
+		syn, _ = b.Synergies(ctx, tr.ID)
+		if today := time.Now().UTC().Format("2006-01-02"); syn[1].StartedOn != today {
+			t.Fatalf("realised synergy started on %q, want %s", syn[1].StartedOn, today)
 		}
 	})
 }

@@ -121,7 +121,9 @@ func (s *Storage) UpdateSynergyFollowUp(ctx context.Context, id int64, f Synergy
 
 // MoveSynergy changes a synergy's status and records the move in its
 // history, in one transaction; from guards against two people moving it at
-// once (ErrNotFound when it is no longer in that status).
+// once (ErrNotFound when it is no longer in that status). A synergy
+// realised without a start date starts today: its impact counts from this
+// year.
 func (s *Storage) MoveSynergy(ctx context.Context, id int64, from, to, reason, note, actor string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		stamp := now()
@@ -133,6 +135,12 @@ func (s *Storage) MoveSynergy(ctx context.Context, id int64, from, to, reason, n
 		if _, err := tx.ExecContext(ctx, s.db.Rebind(`INSERT INTO synergy_events (synergy_id, at, from_status, to_status, note, actor)
 			VALUES (?, ?, ?, ?, ?, ?)`), id, stamp, from, to, note, actor); err != nil {
 			return fmt.Errorf("record the move of synergy %d: %w", id, err)
+		}
+		if to == model.StatusRealised {
+			if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE synergies SET started_on = ? WHERE id = ? AND started_on = ''`),
+				stamp[:10], id); err != nil {
+				return fmt.Errorf("date the realisation of synergy %d: %w", id, err)
+			}
 		}
 		return nil
 	})
