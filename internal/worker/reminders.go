@@ -110,6 +110,12 @@ func (r *Reminders) territory(ctx context.Context, t model.Territory) (int, erro
 		sent++
 	}
 
+	n, err := r.diagnostics(ctx, t, cadence)
+	sent += n
+	if err != nil {
+		return sent, err
+	}
+
 	synergies, err := r.Store.Synergies(ctx, t.ID)
 	if err != nil {
 		return sent, err
@@ -139,6 +145,75 @@ func (r *Reminders) territory(ctx context.Context, t model.Territory) (int, erro
 		sent += n
 		if err != nil {
 			return sent, err
+		}
+	}
+	return sent, nil
+}
+
+// diagnostics reminds the companies of a running campaign whose flow
+// inventory is incomplete, once the campaign has run for a cadence. The
+// email carries a fresh invitation link to the company's page, where the
+// contact fills in its flows (an existing member account is signed in).
+func (r *Reminders) diagnostics(ctx context.Context, t model.Territory, cadence time.Duration) (int, error) {
+	campaigns, err := r.Store.Campaigns(ctx, t.ID)
+	if err != nil {
+		return 0, err
+	}
+	now := r.now()
+	today := now.Format("2006-01-02")
+	sent := 0
+	for _, c := range campaigns {
+		started, err := time.Parse("2006-01-02", c.StartedOn)
+		if err != nil || now.Sub(started) < cadence || (c.EndedOn != "" && c.EndedOn < today) {
+			continue // undated, too recent or over
+		}
+		visits, err := r.Store.CampaignVisits(ctx, c.ID)
+		if err != nil {
+			return sent, err
+		}
+		for _, v := range visits {
+			if v.Completeness >= 100 {
+				continue
+			}
+			contacts, err := r.Store.ContactsOfCompany(ctx, v.CompanyID)
+			if err != nil {
+				return sent, err
+			}
+			email := ""
+			for _, ct := range contacts {
+				if ct.Email != "" {
+					email = ct.Email
+					break
+				}
+			}
+			if email == "" {
+				continue
+			}
+			key := fmt.Sprintf("%d:%d", c.ID, v.CompanyID)
+			due, err := r.due(ctx, "diagnostic", key, email, cadence)
+			if err != nil {
+				return sent, err
+			}
+			if !due {
+				continue
+			}
+			company, err := r.Store.Company(ctx, v.CompanyID)
+			if err != nil {
+				return sent, err
+			}
+			token := auth.NewToken()
+			if err := r.Store.CreateLink(ctx, auth.HashToken(token), storage.Link{Purpose: storage.LinkInvite, Email: email,
+				CompanyID: v.CompanyID, Expires: now.Add(7 * 24 * time.Hour)}); err != nil {
+				return sent, err
+			}
+			body := fmt.Sprintf("Bonjour,\n\nDans le cadre de « %s » (%s), l'inventaire des flux de %s est complet à %d %%.\n"+
+				"Le compléter permet de trouver les entreprises voisines qui peuvent reprendre vos déchets ou vous fournir vos ressources.\n\n"+
+				"Pour le compléter, ouvrez ce lien (valable 7 jours) :\n%s/invite/%s\n",
+				c.Name, t.Name, company.Name, v.Completeness, r.BaseURL, token)
+			if err := r.send(ctx, t.ID, "diagnostic", key, email, "Votre diagnostic de flux : "+company.Name, body); err != nil {
+				return sent, err
+			}
+			sent++
 		}
 	}
 	return sent, nil

@@ -203,3 +203,60 @@ func (r recorder) Send(_ context.Context, m mail.Message) error {
 	*r.sent = append(*r.sent, m)
 	return nil
 }
+
+// A company whose inventory is incomplete in a running campaign gets a
+// link to fill it in; complete ones, and those of a finished campaign, do not.
+func TestRemindersIncompleteDiagnostic(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, b storagetest.Backend) {
+		ctx := context.Background()
+		ds := model.Dataset{
+			Companies: []model.Company{{ExtID: "a", Name: "Imprimerie Rivaud"}, {ExtID: "b", Name: "Fonderie"}, {ExtID: "c", Name: "Laiterie"}},
+			Contacts: []model.Contact{{CompanyExtID: "a", Name: "Anne", Email: "anne@rivaud.example"},
+				{CompanyExtID: "b", Name: "Bob", Email: "bob@fonderie.example"}, {CompanyExtID: "c", Name: "Cléo", Email: "cleo@laiterie.example"}},
+		}
+		stats, err := b.ImportDataset(ctx, 0, ds, storage.ImportOptions{NewTerritory: "Angoumois"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := func(ext string) int64 {
+			c, err := b.CompanyByExtID(ctx, stats.TerritoryID, ext)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c.ID
+		}
+		clock := time.Now() // the invitation link must still be valid
+		started := clock.AddDate(0, 0, -40).Format("2006-01-02")
+		if _, err := b.CreateCampaign(ctx, model.Campaign{TerritoryID: stats.TerritoryID, Name: "Campagne ZI Nord", StartedOn: started},
+			[]model.CampaignVisit{{CompanyExtID: "a", Completeness: 40}, {CompanyExtID: "b", Completeness: 100}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.CreateCampaign(ctx, model.Campaign{TerritoryID: stats.TerritoryID, Name: "Campagne précédente",
+			StartedOn: clock.AddDate(-1, 0, 0).Format("2006-01-02"), EndedOn: clock.AddDate(0, -6, 0).Format("2006-01-02")}, []model.CampaignVisit{{CompanyExtID: "c", Completeness: 10}}); err != nil {
+			t.Fatal(err)
+		}
+		var sent []mail.Message
+		r := &Reminders{Store: b.Storage, Mailer: recorder{&sent}, BaseURL: "https://s.example",
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return clock }}
+		if _, err := r.Send(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if len(sent) != 1 || sent[0].To[0] != "anne@rivaud.example" {
+			t.Fatalf("sent %+v, want one reminder to anne@rivaud.example", sent)
+		}
+		body := sent[0].Text
+		if !strings.Contains(body, "40 %") || !strings.Contains(body, "https://s.example/invite/") {
+			t.Fatalf("reminder body:\n%s", body)
+		}
+		// The link works: it is a stored invitation for the company.
+		token := strings.Fields(body[strings.Index(body, "/invite/")+len("/invite/"):])[0]
+		link, err := b.PeekLink(ctx, auth.HashToken(token))
+		if err != nil || link.CompanyID != id("a") || link.Email != "anne@rivaud.example" {
+			t.Fatalf("invitation behind the link: %+v, %v", link, err)
+		}
+		clock = clock.Add(24 * time.Hour)
+		if _, err := r.Send(ctx); err != nil || len(sent) != 1 {
+			t.Fatalf("reminded again the next day: %d emails, %v", len(sent), err)
+		}
+	})
+}
