@@ -17,10 +17,11 @@ import (
 
 	"symbiose/internal/dataset"
 	"symbiose/internal/model"
+	"symbiose/internal/programme"
 	"symbiose/internal/storage"
 )
 
-//go:embed data/*.csv
+//go:embed data/*.csv data/programme.json
 var dataFS embed.FS
 
 // TerritoryName is the demo territory's name.
@@ -73,6 +74,9 @@ func Load(ctx context.Context, st *storage.Storage, opt dataset.Options) (model.
 	if err := loadWorkshops(ctx, st, tr.ID); err != nil {
 		return tr, err
 	}
+	if err := loadProgramme(ctx, st, tr.ID); err != nil {
+		return tr, err
+	}
 	return tr, datePipeline(ctx, st, tr.ID)
 }
 
@@ -116,6 +120,19 @@ func loadCampaign(ctx context.Context, st *storage.Storage, territoryID int64) e
 	_, err = st.CreateCampaign(ctx, model.Campaign{TerritoryID: territoryID, Name: "Diagnostics de flux 2019",
 		StartedOn: first, EndedOn: last}, visits)
 	return err
+}
+
+func loadProgramme(ctx context.Context, st *storage.Storage, territoryID int64) error {
+	f, err := dataFS.Open("data/programme.json")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	p, err := programme.Parse(f)
+	if err != nil {
+		return fmt.Errorf("demo programme.json: %w", err)
+	}
+	return st.SetProgramme(ctx, territoryID, p)
 }
 
 func loadWorkshops(ctx context.Context, st *storage.Storage, territoryID int64) error {
