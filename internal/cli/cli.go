@@ -32,6 +32,8 @@ var commands = []command{
 	{"serve", "run the web application", runServe},
 	{"import", "import a dataset (CSV folder, XLSX or JSON) into a territory", runImport},
 	{"export", "export a territory as a dataset (CSV folder, XLSX or JSON)", runExport},
+	{"programme", "print or set a territory's programme: objectives, timeline, partners, means", runProgramme},
+	{"report", "write a territory's programme report as PDF or HTML", runReport},
 	{"match", "find substitution candidates and mutualisation groups", runMatch},
 	{"demo", "load the demo territory into the database", runDemo},
 	{"migrate", "bring the database schema up to date", runMigrate},

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"symbiose/internal/impact"
+	"symbiose/internal/report"
+	"symbiose/internal/storage"
+)
+
+func runReport(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("report", "--output FILE [--format pdf|html]", "Writes the programme report of a territory: context, objectives, results, impact,\n"+
+		"timeline, partners, means and costs, success factors and difficulties, filled from the data, with charts.")
+	cfg := dataFlags(fs)
+	territory := fs.String("territory", "", "territory to report on (default: the only one)")
+	format := fs.String("format", "", "pdf or html (default: from the output file's extension)")
+	output := fs.String("output", "", "file to write")
+	lang := fs.String("lang", "fr", "language of the report: fr or en")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 || *output == "" {
+		fs.Usage()
+		return errUsage
+	}
+	if *format == "" {
+		*format = strings.TrimPrefix(strings.ToLower(filepath.Ext(*output)), ".")
+	}
+	if *format != "pdf" && *format != "html" {
+		return fmt.Errorf("report: format %q, want pdf or html (--format or the output's extension)", *format)
+	}
+	if *lang != "fr" && *lang != "en" {
+		return fmt.Errorf("report: language %q, want fr or en", *lang)
+	}
+	db, st, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	id, name, err := territoryNamed(ctx, st, *territory)
+	if errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("the database has no territory yet: import a dataset or run symbiose demo first")
+	}
+	if err != nil {
+		return err
+	}
+	in, err := reportInput(ctx, st, id, name, *lang)
+	if err != nil {
+		return err
+	}
+	r := report.Build(in)
+	var buf bytes.Buffer
+	if *format == "pdf" {
+		err = report.WritePDF(&buf, r)
+	} else {
+		err = report.WriteHTML(&buf, r)
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*output, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "Wrote the %s report of %q to %s: %d realised synergies, %d objectives\n",
+		strings.ToUpper(*format), name, *output, len(r.Results.Realised), len(r.Objectives))
+	return nil
+}
+
+// reportInput reads what a territory's report is built from.
+func reportInput(ctx context.Context, st *storage.Storage, territoryID int64, name, lang string) (report.Input, error) {
+	in := report.Input{Lang: lang, Territory: name, Now: time.Now()}
+	ds, err := territoryDataset(ctx, st, territoryID)
+	if err != nil {
+		return in, err
+	}
+	in.Companies, in.Flows, in.Synergies = ds.Companies, ds.Flows, ds.Synergies
+	if in.Factors, err = impact.Default(); err != nil {
+		return in, err
+	}
+	p, err := st.Programme(ctx, territoryID)
+	switch {
+	case err == nil:
+		in.Programme = &p
+	case !errors.Is(err, storage.ErrNotFound):
+		return in, err
+	}
+	campaigns, err := st.Campaigns(ctx, territoryID)
+	if err != nil {
+		return in, err
+	}
+	for _, c := range campaigns {
+		visits, err := st.CampaignVisits(ctx, c.ID)
+		if err != nil {
+			return in, err
+		}
+		in.Visits = append(in.Visits, visits...)
+	}
+	return in, nil
+}
