@@ -64,7 +64,7 @@ func TestObjectiveAchieved(t *testing.T) {
 		{Type: model.Substitution, Status: model.StatusRealised, StartedOn: "2019-07-01", Resource: "wood.pallet"},
 		{Type: model.Substitution, Status: model.StatusRealised, StartedOn: "2022-01-10"},
 		{Type: model.Mutualisation, Status: model.StatusRealised, StartedOn: "2021-12-31"},
-		{Type: model.Mutualisation, Status: model.StatusRealised},                       // undated
+		{Type: model.Mutualisation, Status: model.StatusRealised},                         // undated
 		{Type: model.Substitution, Status: model.StatusStudying, StartedOn: "2020-01-01"}, // not realised
 	}
 	natureOf := func(s model.Synergy) string {
