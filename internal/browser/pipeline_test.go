@@ -34,6 +34,8 @@ func TestSynergyFromDetectedToRealised(t *testing.T) {
 		return frenchNumber(t, f.text(`td[data-impact="synergies"]`)), frenchNumber(t, f.text(`td[data-impact="euros"]`))
 	}
 	realisedBefore, eurosBefore := impactOf()
+	f.waitText("#main", "Programme EIT du Grand Angoumois 2019-2021")
+	f.waitText("#main", "10 synergies réalisées d'ici 2021")
 
 	// Propose the introduction: one email per company, each with its link.
 	if status := f.open(synergyPath); status != 200 {
@@ -99,6 +101,13 @@ func TestSynergyFromDetectedToRealised(t *testing.T) {
 	if eurosAfter <= eurosBefore {
 		t.Errorf("euros saved on the dashboard: %v then %v", eurosBefore, eurosAfter)
 	}
+
+	// The programme report, from the dashboard, lists the new synergy.
+	if status := f.click(`#main a[href$="/report"]`); status != 200 {
+		t.Fatalf("open the report: %d", status)
+	}
+	f.waitText("h1", "Rapport de programme")
+	f.waitText("#impact", sy.Label)
 }
 
 // frenchNumber reads a number written the French way ("14 300", with a

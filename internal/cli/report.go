@@ -8,10 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
-	"symbiose/internal/impact"
 	"symbiose/internal/report"
+	"symbiose/internal/report/load"
 	"symbiose/internal/storage"
 )
 
@@ -52,7 +51,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := reportInput(ctx, st, id, name, *lang)
+	in, err := load.Input(ctx, st, id, name, *lang)
 	if err != nil {
 		return err
 	}
@@ -72,36 +71,4 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "Wrote the %s report of %q to %s: %d realised synergies, %d objectives\n",
 		strings.ToUpper(*format), name, *output, len(r.Results.Realised), len(r.Objectives))
 	return nil
-}
-
-// reportInput reads what a territory's report is built from.
-func reportInput(ctx context.Context, st *storage.Storage, territoryID int64, name, lang string) (report.Input, error) {
-	in := report.Input{Lang: lang, Territory: name, Now: time.Now()}
-	ds, err := territoryDataset(ctx, st, territoryID)
-	if err != nil {
-		return in, err
-	}
-	in.Companies, in.Flows, in.Synergies = ds.Companies, ds.Flows, ds.Synergies
-	if in.Factors, err = impact.Default(); err != nil {
-		return in, err
-	}
-	p, err := st.Programme(ctx, territoryID)
-	switch {
-	case err == nil:
-		in.Programme = &p
-	case !errors.Is(err, storage.ErrNotFound):
-		return in, err
-	}
-	campaigns, err := st.Campaigns(ctx, territoryID)
-	if err != nil {
-		return in, err
-	}
-	for _, c := range campaigns {
-		visits, err := st.CampaignVisits(ctx, c.ID)
-		if err != nil {
-			return in, err
-		}
-		in.Visits = append(in.Visits, visits...)
-	}
-	return in, nil
 }

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"math"
 	"net/http"
 
 	"symbiose/internal/auth"
 	"symbiose/internal/http/response"
-	"symbiose/internal/impact"
+	"symbiose/internal/report"
+	"symbiose/internal/report/load"
 	"symbiose/internal/model"
 )
 
@@ -25,9 +25,9 @@ type dashboardData struct {
 	Substitutions, Groups                   int
 	Families                                []familyCount
 	Statuses                                []statusCount
-	// Yearly impact of the realised synergies, by the year they started.
-	ImpactByYear []impact.Total
-	Impact       impact.Total
+	// The programme's figures, as in the report: objectives against
+	// results, the funnel, the yearly impact of realised synergies.
+	Report report.Report
 }
 
 // dashboard shows a territory in figures: aggregates only, so observers
@@ -52,14 +52,14 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, f := range model.Families {
 		byFamily[f] = &familyCount{Family: f}
 	}
-	factors, err := impact.Default()
+	in, err := load.Input(ctx, u.store, t.ID, t.Name, lang(r))
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
+	d.Report = report.Build(in)
 	err = u.withIndex(ctx, t.ID, func(ix territoryIndex) error {
 		d.Companies, d.Flows = len(ix.companies), len(ix.flows)
-		d.ImpactByYear, d.Impact = realisedImpact(synergies, ix, factors)
 		for _, f := range ix.flows {
 			fc := byFamily[f.Family]
 			if fc == nil {
@@ -114,29 +114,4 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		d.Substitutions, d.Groups = e.Counts()
 	}
 	u.render(w, r, http.StatusOK, "dashboard", u.page(r, "Tableau de bord", d).withTerritory(t))
-}
-
-// realisedImpact sums the yearly impact of the realised synergies, by the
-// year they started, rounded for display.
-func realisedImpact(synergies []model.Synergy, ix territoryIndex, f *impact.Factors) ([]impact.Total, impact.Total) {
-	var dated []impact.Dated
-	for _, s := range synergies {
-		if s.Status != model.StatusRealised {
-			continue
-		}
-		in, _ := impact.InputFor(s, ix.flows, ix.companies)
-		dated = append(dated, impact.Dated{Year: impact.YearOf(s.StartedOn), Result: impact.Compute(in, f)})
-	}
-	byYear, all := impact.Totals(dated)
-	for i := range byYear {
-		byYear[i] = rounded(byYear[i])
-	}
-	return byYear, rounded(all)
-}
-
-func rounded(t impact.Total) impact.Total {
-	for _, v := range []*float64{&t.TonnesDiverted, &t.Co2eAvoidedT, &t.EurosSaved, &t.WaterSavedM3, &t.EnergySavedMWh} {
-		*v = math.Round(*v)
-	}
-	return t
 }

@@ -201,6 +201,12 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		{"GET /unsubscribe", "GET", "/unsubscribe?" + unsub.Encode(), nil, want{"*": 200}},
 		{"POST /unsubscribe", "POST", "/unsubscribe", url.Values{"e": {"anne@example.org"}, "s": {"forged"}}, want{"*": 404}},
 		{"POST /unsubscribe", "POST", "/unsubscribe", unsub, want{"*": 403}}, // no CSRF token
+		{"GET /t/{tid}/report", "GET", fmt.Sprintf("/t/%d/report", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/report", "GET", fmt.Sprintf("/t/%d/report?format=pdf", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/report", "GET", fmt.Sprintf("/t/%d/report?format=doc", demoT), nil,
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
 		{"GET /t/{tid}/audit", "GET", fmt.Sprintf("/t/%d/audit", demoT), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"GET /account", "GET", "/account", nil, want{"anonymous": 303, "*": 200}},
