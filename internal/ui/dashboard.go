@@ -5,9 +5,9 @@ import (
 
 	"symbiose/internal/auth"
 	"symbiose/internal/http/response"
+	"symbiose/internal/model"
 	"symbiose/internal/report"
 	"symbiose/internal/report/load"
-	"symbiose/internal/model"
 )
 
 type familyCount struct {
