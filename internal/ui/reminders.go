@@ -59,4 +59,3 @@ func (u *UI) reminders(w http.ResponseWriter, r *http.Request) {
 	}
 	u.render(w, r, status, "reminders", u.page(r, "", d).withTerritory(t))
 }
-
