@@ -148,3 +148,17 @@ func computeWater(r *Result, in Input, qty float64, f *Factors, note func(string
 	r.Co2eAvoidedT = qty * fa.Value / 1000
 	note("%.4g m3 × %.5g %s (%s)", qty, fa.Value, fa.Unit, fa.Source)
 }
+
+// TonnesPerYear converts a quantity given by mass to tonnes a year; false
+// when the unit is not a mass.
+func TonnesPerYear(quantity float64, unit, period string) (float64, bool) {
+	u, ok := unitBase[unit]
+	if !ok || u.dim != "mass" {
+		return 0, false
+	}
+	times, ok := perYear[strings.ToLower(period)]
+	if !ok {
+		times = 1
+	}
+	return quantity * u.factor * times, true
+}

@@ -54,6 +54,8 @@ func Build(in Input) Report {
 	}
 	r.Results = results(in, realised, companies, flows, natureOf)
 	r.Results.Funnel = append([]Count{{"diagnostics", r.Context.CompaniesVisited}}, funnel(in.Synergies)...)
+	r.Sankey = sankey(in.Flows, realised)
+	r.Network = network(in.Synergies, companies, flows)
 
 	if p := in.Programme; p != nil {
 		r.Programme = p.Name
@@ -237,4 +239,97 @@ func first(values ...string) string {
 		}
 	}
 	return ""
+}
+
+// sankey sums the outputs given by mass, in tonnes a year, by family and
+// current treatment; outputs a realised synergy takes up go to "synergy".
+func sankey(flows []model.Flow, realised []model.Synergy) []SankeyLink {
+	taken := map[string]bool{}
+	for _, s := range realised {
+		if s.OutputFlowExtID != "" {
+			taken[s.OutputFlowExtID] = true
+		}
+	}
+	type key struct{ family, treatment string }
+	sums := map[key]float64{}
+	for _, f := range flows {
+		if f.Direction != model.Output || f.Quantity == nil {
+			continue
+		}
+		t, ok := impact.TonnesPerYear(*f.Quantity, f.Unit, f.Period)
+		if !ok || t <= 0 {
+			continue
+		}
+		treatment := first(f.Treatment, "unknown")
+		if taken[f.ExtID] {
+			treatment = "synergy"
+		}
+		sums[key{f.Family, treatment}] += t
+	}
+	var out []SankeyLink
+	for k, t := range sums {
+		out = append(out, SankeyLink{Family: k.family, Treatment: k.treatment, Tonnes: math.Round(t)})
+	}
+	famRank := func(f string) int { return slices.Index(model.Families, f) }
+	treatRank := func(t string) int { return slices.Index(treatments, t) }
+	slices.SortFunc(out, func(a, b SankeyLink) int {
+		if d := famRank(a.Family) - famRank(b.Family); d != 0 {
+			return d
+		}
+		return treatRank(a.Treatment) - treatRank(b.Treatment)
+	})
+	return out
+}
+
+// treatments in the order the Sankey diagram stacks them, from the best
+// outcome to the worst.
+var treatments = []string{"synergy", "reuse", "recycling", "energy_recovery", "other", "unknown", "incineration", "landfill"}
+
+// network lays the companies of the open and realised synergies on a
+// circle, in name order, linked by their synergies.
+func network(synergies []model.Synergy, companies map[string]model.Company, flows map[string]model.Flow) Network {
+	var n Network
+	index := map[string]int{}
+	type link struct {
+		a, b         string
+		status, kind string
+	}
+	var links []link
+	for _, s := range synergies {
+		if s.Status == model.StatusAbandoned {
+			continue
+		}
+		members := synergyCompanies(s, flows)
+		if len(members) < 2 {
+			continue
+		}
+		for i := 0; i < len(members); i++ {
+			for j := i + 1; j < len(members); j++ {
+				if s.Type == model.Substitution || len(members) <= 8 || i == 0 {
+					links = append(links, link{members[i], members[j], s.Status, s.Type})
+				}
+			}
+		}
+		for _, m := range members {
+			index[m] = -1
+		}
+	}
+	var exts []string
+	for ext := range index {
+		exts = append(exts, ext)
+	}
+	name := func(ext string) string { return first(companies[ext].Name, ext) }
+	slices.SortFunc(exts, func(a, b string) int { return strings.Compare(name(a), name(b)) })
+	for i, ext := range exts {
+		index[ext] = i
+		angle := 2*math.Pi*float64(i)/float64(len(exts)) - math.Pi/2
+		n.Nodes = append(n.Nodes, Node{Label: name(ext), X: round(0.5 + 0.5*math.Cos(angle)), Y: round(0.5 + 0.5*math.Sin(angle))})
+	}
+	for _, l := range links {
+		a, b := index[l.a], index[l.b]
+		n.Nodes[a].Links++
+		n.Nodes[b].Links++
+		n.Edges = append(n.Edges, Edge{From: a, To: b, Status: l.status, Type: l.kind})
+	}
+	return n
 }

@@ -25,6 +25,42 @@ type Report struct {
 	CostPerRealised float64
 	SuccessFactors  []string
 	Difficulties    []string
+
+	// Pictures: the territory's outputs by family and current treatment,
+	// and the companies linked by synergies.
+	Sankey  []SankeyLink
+	Network Network
+}
+
+// SankeyLink is the tonnes a year of one family of outputs going to one
+// treatment (landfill, incineration, energy_recovery, recycling, reuse,
+// other, or "unknown"), or taken up by a synergy ("synergy").
+type SankeyLink struct {
+	Family    string
+	Treatment string
+	Tonnes    float64
+}
+
+// Network is the companies linked by synergies, laid out on a circle:
+// positions are in a 0..1 square, so that each renderer scales them.
+type Network struct {
+	Nodes []Node
+	Edges []Edge
+}
+
+// Node is one company of the network.
+type Node struct {
+	Label string
+	X, Y  float64
+	Links int // edges touching it
+}
+
+// Edge links two companies of a synergy: the supplier and the receiver of
+// a substitution, each pair of members of a pool.
+type Edge struct {
+	From, To int // indexes in Nodes
+	Status   string
+	Type     string
 }
 
 // Context is the territory in figures, with the programme's own words.
