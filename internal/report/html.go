@@ -30,6 +30,8 @@ var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 	},
 	"bars":     htmlBars,
 	"yearBars": htmlYearBars,
+	"sankey":   htmlSankey,
+	"network":  htmlNetwork,
 }).Parse(htmlSource))
 
 // WriteHTML writes the report as one self-contained HTML page (styles and

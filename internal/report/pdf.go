@@ -11,8 +11,9 @@ import (
 )
 
 // WritePDF renders a report as an A4 PDF: a title block, then context,
-// objectives, results (with charts), impact, realised synergies, timeline,
-// partners, means and costs, success factors and difficulties. Every
+// objectives, results (with charts), the territory's flows and synergy
+// network (pictures), impact, realised synergies, timeline, partners,
+// means and costs, success factors and difficulties. Every
 // section keeps its heading; one without data says so. Text is drawn with
 // the PDF core fonts (cp1252): characters they lack are replaced by plain
 // equivalents. Nothing is fetched or run outside the process.
@@ -60,6 +61,7 @@ func WritePDF(w io.Writer, r Report) (err error) {
 	d.context(r.Context)
 	d.objectives(r.Objectives)
 	d.results(r.Results)
+	d.pictures(r.Sankey, r.Network)
 	d.impact(r.Results)
 	d.realised(r.Results.Realised)
 	d.timeline(r.Timeline)

@@ -14,7 +14,7 @@ import (
 
 // sectionKeys are the words heading the sections, in their order.
 var sectionKeys = []string{
-	"context", "objectives", "results", "impact", "realised_list", "timeline",
+	"context", "objectives", "results", "pictures", "impact", "realised_list", "timeline",
 	"partners", "means", "success", "difficulties",
 }
 

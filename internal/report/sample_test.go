@@ -1,6 +1,10 @@
 package report
 
-import "time"
+import (
+	"math"
+	"slices"
+	"time"
+)
 
 // sampleReport is a realistic French report of a three-year programme,
 // every section filled, for the renderers' tests.
@@ -87,6 +91,21 @@ func sampleReport() Report {
 					Companies: "Parc d'activités Euratlantic (11 entreprises)", StartedOn: "2021-10-04", Tonnes: 0, Co2eT: 9.9, Euros: 14300},
 			},
 		},
+		Sankey: []SankeyLink{
+			{Family: "material", Treatment: "synergy", Tonnes: 424},
+			{Family: "material", Treatment: "reuse", Tonnes: 300},
+			{Family: "material", Treatment: "recycling", Tonnes: 150},
+			{Family: "material", Treatment: "other", Tonnes: 60},
+			{Family: "waste", Treatment: "synergy", Tonnes: 1500},
+			{Family: "waste", Treatment: "recycling", Tonnes: 800},
+			{Family: "waste", Treatment: "energy_recovery", Tonnes: 450},
+			{Family: "waste", Treatment: "unknown", Tonnes: 260},
+			{Family: "waste", Treatment: "incineration", Tonnes: 320},
+			{Family: "waste", Treatment: "landfill", Tonnes: 1200},
+			{Family: "water", Treatment: "unknown", Tonnes: 640},
+			{Family: "water", Treatment: "synergy", Tonnes: 12},
+		},
+		Network: sampleNetwork(),
 		Timeline: []Phase{
 			{Name: "Mobilisation des entreprises et diagnostics", From: "2019-01-07", To: "2019-06-30"},
 			{Name: "Ateliers de détection des synergies", From: "2019-07-01", To: "2020-03-31"},
@@ -112,4 +131,43 @@ func sampleReport() Report {
 			"Le turn-over des interlocuteurs dans les grandes entreprises.",
 		},
 	}
+}
+
+// sampleNetwork is twelve companies of the sample laid out on a circle the
+// way Build does it, linked by fourteen synergies, six of them realised.
+func sampleNetwork() Network {
+	names := []string{
+		"Papeteries de la Couronne", "Palettes Charentaises", "Fonderie de Ruelle",
+		"Serres du Val de Charente", "GAEC des Trois Chênes", "Scierie Dupuy",
+		"Haras de l'Angoumois", "Chaufferie du Plateau", "Laiterie de Montbron",
+		"Transports Bernard et Fils", "Béton Charentais", "Imprimerie Coopérative de Jarnac",
+	}
+	slices.Sort(names)
+	var n Network
+	for i, name := range names {
+		angle := 2*math.Pi*float64(i)/float64(len(names)) - math.Pi/2
+		n.Nodes = append(n.Nodes, Node{Label: name, X: round(0.5 + 0.5*math.Cos(angle)), Y: round(0.5 + 0.5*math.Sin(angle))})
+	}
+	for _, e := range []struct{ a, b, status, kind string }{
+		{"Papeteries de la Couronne", "Palettes Charentaises", "realised", "substitution"},
+		{"Fonderie de Ruelle", "Serres du Val de Charente", "realised", "substitution"},
+		{"Papeteries de la Couronne", "GAEC des Trois Chênes", "realised", "substitution"},
+		{"Scierie Dupuy", "Haras de l'Angoumois", "realised", "substitution"},
+		{"Scierie Dupuy", "Chaufferie du Plateau", "realised", "substitution"},
+		{"Laiterie de Montbron", "GAEC des Trois Chênes", "realised", "substitution"},
+		{"Béton Charentais", "Transports Bernard et Fils", "studying", "mutualisation"},
+		{"Béton Charentais", "Imprimerie Coopérative de Jarnac", "contacted", "mutualisation"},
+		{"Transports Bernard et Fils", "Imprimerie Coopérative de Jarnac", "contacted", "mutualisation"},
+		{"Imprimerie Coopérative de Jarnac", "Papeteries de la Couronne", "qualified", "substitution"},
+		{"Fonderie de Ruelle", "Chaufferie du Plateau", "detected", "substitution"},
+		{"Laiterie de Montbron", "Serres du Val de Charente", "implementing", "substitution"},
+		{"Palettes Charentaises", "Scierie Dupuy", "detected", "substitution"},
+		{"Transports Bernard et Fils", "Laiterie de Montbron", "qualified", "mutualisation"},
+	} {
+		a, b := slices.Index(names, e.a), slices.Index(names, e.b)
+		n.Nodes[a].Links++
+		n.Nodes[b].Links++
+		n.Edges = append(n.Edges, Edge{From: a, To: b, Status: e.status, Type: e.kind})
+	}
+	return n
 }

@@ -83,6 +83,18 @@ var words = map[string]map[string]string{
 		"col_tonnes":         "t / an",
 		"col_co2e":           "t CO2e / an",
 		"col_euros":          "€ / an",
+
+		"pictures":             "Flux du territoire et réseau des synergies",
+		"sankey":               "Sorties par famille et devenir (t/an)",
+		"network":              "Entreprises reliées par des synergies",
+		"code.synergy":         "Reprise par une synergie",
+		"code.reuse":           "Réemploi",
+		"code.recycling":       "Recyclage",
+		"code.energy_recovery": "Valorisation énergétique",
+		"code.other":           "Autre",
+		"code.unknown":         "Devenir inconnu",
+		"code.incineration":    "Incinération",
+		"code.landfill":        "Enfouissement",
 	},
 	"en": {
 		"title":              "Industrial and territorial ecology programme report",
@@ -164,6 +176,18 @@ var words = map[string]map[string]string{
 		"col_tonnes":         "t / yr",
 		"col_co2e":           "t CO2e / yr",
 		"col_euros":          "€ / yr",
+
+		"pictures":             "Territory flows and synergy network",
+		"sankey":               "Outputs by family and fate (t/yr)",
+		"network":              "Companies linked by synergies",
+		"code.synergy":         "Taken up by a synergy",
+		"code.reuse":           "Reuse",
+		"code.recycling":       "Recycling",
+		"code.energy_recovery": "Energy recovery",
+		"code.other":           "Other",
+		"code.unknown":         "Unknown fate",
+		"code.incineration":    "Incineration",
+		"code.landfill":        "Landfill",
 	},
 }
 
