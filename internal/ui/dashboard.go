@@ -42,7 +42,7 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	synergies, err := u.store.Synergies(ctx, t.ID)
+	in, err := load.WithoutFlows(ctx, u.store, t.ID, t.Name, lang(r))
 	if err != nil {
 		u.fail(w, r, err)
 		return
@@ -52,15 +52,15 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, f := range model.Families {
 		byFamily[f] = &familyCount{Family: f}
 	}
-	in, err := load.Input(ctx, u.store, t.ID, t.Name, lang(r))
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	d.Report = report.Build(in)
 	err = u.withIndex(ctx, t.ID, func(ix territoryIndex) error {
 		d.Companies, d.Flows = len(ix.companies), len(ix.flows)
+		in.Companies = make([]model.Company, 0, len(ix.companies))
+		for _, c := range ix.companies {
+			in.Companies = append(in.Companies, c)
+		}
+		in.Flows = make([]model.Flow, 0, len(ix.flows))
 		for _, f := range ix.flows {
+			in.Flows = append(in.Flows, f)
 			fc := byFamily[f.Family]
 			if fc == nil {
 				continue
@@ -77,33 +77,22 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	d.Report = report.Build(in)
 	for _, f := range model.Families {
 		d.Families = append(d.Families, *byFamily[f])
 	}
 	counts := map[string]int{}
-	for _, s := range synergies {
+	for _, s := range in.Synergies {
 		counts[s.Status]++
 	}
 	for _, s := range model.Statuses {
 		d.Statuses = append(d.Statuses, statusCount{s, counts[s]})
 	}
-	campaigns, err := u.store.Campaigns(ctx, t.ID)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
 	visited, total := map[int64]bool{}, 0
-	for _, c := range campaigns {
-		visits, err := u.store.CampaignVisits(ctx, c.ID)
-		if err != nil {
-			u.fail(w, r, err)
-			return
-		}
-		for _, v := range visits {
-			if v.VisitedOn != "" && !visited[v.CompanyID] {
-				visited[v.CompanyID] = true
-				total += v.Completeness
-			}
+	for _, v := range in.Visits {
+		if v.VisitedOn != "" && !visited[v.CompanyID] {
+			visited[v.CompanyID] = true
+			total += v.Completeness
 		}
 	}
 	d.Visited = len(visited)

@@ -14,14 +14,23 @@ import (
 
 // Input reads what a territory's report is built from.
 func Input(ctx context.Context, st *storage.Storage, territoryID int64, name, lang string) (report.Input, error) {
-	in := report.Input{Lang: lang, Territory: name, Now: time.Now()}
-	var err error
+	in, err := WithoutFlows(ctx, st, territoryID, name, lang)
+	if err != nil {
+		return in, err
+	}
 	if in.Companies, err = st.Companies(ctx, territoryID); err != nil {
 		return in, err
 	}
-	if in.Flows, err = st.Flows(ctx, territoryID); err != nil {
-		return in, err
-	}
+	in.Flows, err = st.Flows(ctx, territoryID)
+	return in, err
+}
+
+// WithoutFlows reads all of a report's data but the companies and flows,
+// which the web pages take from the matching engine's snapshot instead of
+// reading them again.
+func WithoutFlows(ctx context.Context, st *storage.Storage, territoryID int64, name, lang string) (report.Input, error) {
+	in := report.Input{Lang: lang, Territory: name, Now: time.Now()}
+	var err error
 	if in.Synergies, err = st.Synergies(ctx, territoryID); err != nil {
 		return in, err
 	}
