@@ -90,28 +90,34 @@ func (s *Storage) Unsubscribed(ctx context.Context, email string) (bool, error) 
 type ReminderSettings struct {
 	Days          int          // between two reminders about the same thing
 	DigestWeekday time.Weekday // when facilitators get their weekly digest
+	StaleDays     int          // without activity, a synergy is flagged after this many days
 }
 
-// ReminderSettingsOf returns a territory's cadence (7 days, digest on Monday
-// unless set).
+// ReminderSettingsOf returns a territory's cadence (7 days, digest on
+// Monday, synergies flagged after 45 days unless set).
 func (s *Storage) ReminderSettingsOf(ctx context.Context, territoryID int64) (ReminderSettings, error) {
-	rs := ReminderSettings{Days: 7, DigestWeekday: time.Monday}
-	var days, weekday int
-	err := s.queryRow(ctx, `SELECT reminder_days, digest_weekday FROM territory_settings WHERE territory_id = ?`, territoryID).Scan(&days, &weekday)
+	rs := ReminderSettings{Days: 7, DigestWeekday: time.Monday, StaleDays: 45}
+	var days, weekday, stale int
+	err := s.queryRow(ctx, `SELECT reminder_days, digest_weekday, stale_days FROM territory_settings WHERE territory_id = ?`,
+		territoryID).Scan(&days, &weekday, &stale)
 	if errors.Is(err, sql.ErrNoRows) {
 		return rs, nil
 	}
 	if err != nil {
 		return rs, fmt.Errorf("read reminder settings: %w", err)
 	}
-	return ReminderSettings{Days: days, DigestWeekday: time.Weekday(weekday)}, nil
+	return ReminderSettings{Days: days, DigestWeekday: time.Weekday(weekday), StaleDays: stale}, nil
 }
 
 // SetReminderSettings changes a territory's cadence.
 func (s *Storage) SetReminderSettings(ctx context.Context, territoryID int64, rs ReminderSettings) error {
-	_, err := s.exec(ctx, `INSERT INTO territory_settings (territory_id, reminder_days, digest_weekday) VALUES (?, ?, ?)
-		ON CONFLICT (territory_id) DO UPDATE SET reminder_days = excluded.reminder_days, digest_weekday = excluded.digest_weekday`,
-		territoryID, rs.Days, int(rs.DigestWeekday))
+	if rs.StaleDays <= 0 {
+		rs.StaleDays = 45
+	}
+	_, err := s.exec(ctx, `INSERT INTO territory_settings (territory_id, reminder_days, digest_weekday, stale_days) VALUES (?, ?, ?, ?)
+		ON CONFLICT (territory_id) DO UPDATE SET reminder_days = excluded.reminder_days, digest_weekday = excluded.digest_weekday,
+		stale_days = excluded.stale_days`,
+		territoryID, rs.Days, int(rs.DigestWeekday), rs.StaleDays)
 	return err
 }
 

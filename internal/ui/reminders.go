@@ -35,11 +35,13 @@ func (u *UI) reminders(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		days, errDays := strconv.Atoi(r.PostFormValue("days"))
 		weekday, errDay := strconv.Atoi(r.PostFormValue("weekday"))
-		if errDays != nil || days < 1 || days > 90 || errDay != nil || weekday < 1 || weekday > 5 {
+		stale, errStale := strconv.Atoi(r.PostFormValue("stale_days"))
+		if errDays != nil || days < 1 || days > 90 || errDay != nil || weekday < 1 || weekday > 5 ||
+			errStale != nil || stale < 7 || stale > 365 {
 			d.Error = "reminders.invalid"
 			status = http.StatusBadRequest
 		} else {
-			rs := storage.ReminderSettings{Days: days, DigestWeekday: time.Weekday(weekday)}
+			rs := storage.ReminderSettings{Days: days, DigestWeekday: time.Weekday(weekday), StaleDays: stale}
 			if err := u.store.SetReminderSettings(ctx, t.ID, rs); err != nil {
 				u.fail(w, r, err)
 				return

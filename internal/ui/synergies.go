@@ -35,15 +35,15 @@ type synergiesData struct {
 	BoardQuery, ListQuery string
 }
 
-// staleAfter is how long a synergy may go without activity before it is
-// flagged, unless configured.
-const staleAfter = 45 * 24 * time.Hour
-
-func (u *UI) staleAfter() time.Duration {
+// staleAfter is how long a synergy of the territory may go without
+// activity before it is flagged: the server's option when set (tests),
+// else the territory's setting.
+func (u *UI) staleAfter(r *http.Request, territoryID int64) (time.Duration, error) {
 	if u.opt.StaleAfter > 0 {
-		return u.opt.StaleAfter
+		return u.opt.StaleAfter, nil
 	}
-	return staleAfter
+	rs, err := u.store.ReminderSettingsOf(r.Context(), territoryID)
+	return time.Duration(rs.StaleDays) * 24 * time.Hour, err
 }
 
 // synergies shows the pipeline as a board (one column per status) or a
@@ -64,9 +64,14 @@ func (u *UI) synergies(w http.ResponseWriter, r *http.Request) {
 	}
 	names := u.companyNames(r, t.ID)
 	now := time.Now()
+	stale, err := u.staleAfter(r, t.ID)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	byStatus := map[string][]card{}
 	for _, s := range all {
-		c := u.card(s, names, now)
+		c := u.card(s, names, now, stale)
 		switch {
 		case d.Type != "" && s.Type != d.Type:
 		case d.Nature != "" && s.Nature != d.Nature:
@@ -95,10 +100,10 @@ func (u *UI) synergies(w http.ResponseWriter, r *http.Request) {
 	u.render(w, r, http.StatusOK, "synergies", u.page(r, "Synergies", d).withTerritory(t))
 }
 
-func (u *UI) card(s model.Synergy, names map[string]string, now time.Time) card {
+func (u *UI) card(s model.Synergy, names map[string]string, now time.Time, staleAfter time.Duration) card {
 	c := card{ID: s.ID, Title: s.Label, Status: s.Status, Owner: s.OwnerEmail, NextAction: s.NextAction,
 		NextActionOn: s.NextActionOn, Overdue: s.Status != model.StatusRealised && s.Status != model.StatusAbandoned && synergy.Overdue(s.NextActionOn, now),
-		Stale: synergy.Stale(s, s.UpdatedAt, now, u.staleAfter())}
+		Stale: synergy.Stale(s, s.UpdatedAt, now, staleAfter)}
 	var companies []string
 	for _, id := range append([]string{s.OutputCompExtID, s.InputCompExtID}, s.CompanyExtIDs...) {
 		if n := names[id]; n != "" {

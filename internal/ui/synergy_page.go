@@ -63,7 +63,12 @@ func (u *UI) renderSynergyWith(w http.ResponseWriter, r *http.Request, status in
 			owners = append(owners, full)
 		}
 	}
-	c := u.card(s, u.companyNames(r, t.ID), time.Now())
+	stale, err := u.staleAfter(r, t.ID)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	c := u.card(s, u.companyNames(r, t.ID), time.Now(), stale)
 	slices.Reverse(history)
 	d := synergyData{Intros: intros, Links: links, Sent: sent, Synergy: s, Title: c.Title, Companies: c.Companies, Error: problem, History: history, Owners: owners,
 		Statuses: model.Statuses, Reasons: synergy.AbandonReasons, Natures: synergy.Natures}

@@ -141,7 +141,7 @@ func (r *Reminders) territory(ctx context.Context, t model.Territory) (int, erro
 	}
 
 	if now.Weekday() == settings.DigestWeekday {
-		n, err := r.digests(ctx, t, synergies, now)
+		n, err := r.digests(ctx, t, synergies, now, time.Duration(settings.StaleDays)*24*time.Hour)
 		sent += n
 		if err != nil {
 			return sent, err
@@ -220,7 +220,7 @@ func (r *Reminders) diagnostics(ctx context.Context, t model.Territory, cadence 
 }
 
 // digests sends each facilitator of the territory its weekly summary.
-func (r *Reminders) digests(ctx context.Context, t model.Territory, synergies []model.Synergy, now time.Time) (int, error) {
+func (r *Reminders) digests(ctx context.Context, t model.Territory, synergies []model.Synergy, now time.Time, staleAfter time.Duration) (int, error) {
 	users, err := r.Store.Users(ctx)
 	if err != nil {
 		return 0, err
@@ -233,7 +233,7 @@ func (r *Reminders) digests(ctx context.Context, t model.Territory, synergies []
 		if s.Status != model.StatusRealised && s.Status != model.StatusAbandoned && synergy.Overdue(s.NextActionOn, now) {
 			overdue = append(overdue, s.Label)
 		}
-		if synergy.Stale(s, s.UpdatedAt, now, 45*24*time.Hour) {
+		if synergy.Stale(s, s.UpdatedAt, now, staleAfter) {
 			stale = append(stale, s.Label)
 		}
 	}
@@ -246,7 +246,7 @@ func (r *Reminders) digests(ctx context.Context, t model.Territory, synergies []
 	for _, s := range overdue {
 		fmt.Fprintf(&b, "  - %s\n", s)
 	}
-	fmt.Fprintf(&b, "\nSans activité depuis 45 jours (%d) :\n", len(stale))
+	fmt.Fprintf(&b, "\nSans activité depuis %d jours (%d) :\n", int(staleAfter.Hours()/24), len(stale))
 	for _, s := range stale {
 		fmt.Fprintf(&b, "  - %s\n", s)
 	}

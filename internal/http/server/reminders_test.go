@@ -32,15 +32,15 @@ func TestRemindersPage(t *testing.T) {
 	if strings.Contains(body, "autre territoire") {
 		t.Fatal("the page shows another territory's emails")
 	}
-	rec = f.do("facilitator", "POST", path, url.Values{"csrf": {f.CSRF["facilitator"]}, "days": {"14"}, "weekday": {"3"}})
+	rec = f.do("facilitator", "POST", path, url.Values{"csrf": {f.CSRF["facilitator"]}, "days": {"14"}, "weekday": {"3"}, "stale_days": {"30"}})
 	if rec.Code != 303 {
 		t.Fatalf("save: %d %s", rec.Code, rec.Body.String())
 	}
 	rs, err := f.ReminderSettingsOf(ctx, f.Demo.ID)
-	if err != nil || rs.Days != 14 || rs.DigestWeekday != time.Wednesday {
+	if err != nil || rs.Days != 14 || rs.DigestWeekday != time.Wednesday || rs.StaleDays != 30 {
 		t.Fatalf("settings after save: %+v, %v", rs, err)
 	}
-	rec = f.do("facilitator", "POST", path, url.Values{"csrf": {f.CSRF["facilitator"]}, "days": {"365"}, "weekday": {"3"}})
+	rec = f.do("facilitator", "POST", path, url.Values{"csrf": {f.CSRF["facilitator"]}, "days": {"365"}, "weekday": {"3"}, "stale_days": {"30"}})
 	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "entre 1 et 90") {
 		t.Fatalf("invalid delay: %d", rec.Code)
 	}

@@ -203,9 +203,9 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		{"POST /unsubscribe", "POST", "/unsubscribe", unsub, want{"*": 403}}, // no CSRF token
 		{"GET /t/{tid}/reminders", "GET", fmt.Sprintf("/t/%d/reminders", demoT), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
-		{"POST /t/{tid}/reminders", "POST", fmt.Sprintf("/t/%d/reminders", demoT), url.Values{"csrf": {"{csrf}"}, "days": {"14"}, "weekday": {"3"}},
+		{"POST /t/{tid}/reminders", "POST", fmt.Sprintf("/t/%d/reminders", demoT), url.Values{"csrf": {"{csrf}"}, "days": {"14"}, "weekday": {"3"}, "stale_days": {"60"}},
 			want{"anonymous": 303, "admin": 303, "facilitator": 303, "*": 403}},
-		{"POST /t/{tid}/reminders", "POST", fmt.Sprintf("/t/%d/reminders", demoT), url.Values{"csrf": {"{csrf}"}, "days": {"0"}, "weekday": {"9"}},
+		{"POST /t/{tid}/reminders", "POST", fmt.Sprintf("/t/%d/reminders", demoT), url.Values{"csrf": {"{csrf}"}, "days": {"0"}, "weekday": {"9"}, "stale_days": {"60"}},
 			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
 		{"GET /t/{tid}/report", "GET", fmt.Sprintf("/t/%d/report", demoT), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
