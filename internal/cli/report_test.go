@@ -2,7 +2,9 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -59,5 +61,41 @@ func TestProgrammeCommand(t *testing.T) {
 	}
 	if out := mustRun(t, "programme", "--data-dir", dataDir); !strings.Contains(out, "Nouveau programme") {
 		t.Fatalf("programme after set: %s", out)
+	}
+}
+
+// The demo's report as PDF: pdftotext finds every section and the demo's
+// figures, in French.
+func TestPDFReportOfTheDemo(t *testing.T) {
+	pdftotext := tool(t, "pdftotext", "poppler-utils")
+	dataDir := t.TempDir()
+	mustRun(t, "demo", "--data-dir", dataDir)
+	out := filepath.Join(t.TempDir(), "rapport.pdf")
+	mustRun(t, "report", "--format", "pdf", "--output", out, "--data-dir", dataDir)
+	text, err := exec.Command(pdftotext, out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Join(strings.Fields(string(text)), " ") // columns and line breaks aside
+	for _, want := range []string{
+		"Contexte", "Objectifs", "Résultats", "Flux du territoire et réseau des synergies", "Impact des synergies réalisées",
+		"Calendrier", "Partenaires", "Moyens et coûts", "Facteurs de réussite", "Difficultés",
+		"Grand Angoumois (démo)", "Programme EIT du Grand Angoumois 2019-2021", "10 synergies réalisées d'ici 2021",
+		"entreprises diagnostiquées", "flux inventoriés", "ADEME Nouvelle-Aquitaine",
+		"Fonderie Vallade", "Achat groupé d'électricité",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	// The context's figures stand in boxes, apart from their words: 68
+	// companies, 670 flows, 62 diagnosed.
+	for _, n := range []string{"68", "670", "62"} {
+		if !regexp.MustCompile(`(^| )` + n + `( |$)`).MatchString(page) {
+			t.Errorf("the PDF text lacks the figure %s", n)
+		}
+	}
+	if strings.Contains(page, "Non renseigné") {
+		t.Error("a section of the demo's PDF is empty")
 	}
 }
