@@ -82,7 +82,7 @@ func TestPDFReportOfTheDemo(t *testing.T) {
 		"Calendrier", "Partenaires", "Moyens et coûts", "Facteurs de réussite", "Difficultés",
 		"Grand Angoumois (démo)", "Programme EIT du Grand Angoumois 2019-2021", "10 synergies réalisées d'ici 2021",
 		"entreprises diagnostiquées", "flux inventoriés", "ADEME Nouvelle-Aquitaine",
-		"Fonderie Vallade", "Achat groupé d'électricité",
+		"Fonderie Vallade", "Achat groupé d'électricité", "emplois créés ou maintenus",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the PDF text lacks %q", want)

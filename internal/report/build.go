@@ -169,6 +169,9 @@ func results(in Input, realised []model.Synergy, companies map[string]model.Comp
 	involved := map[string]bool{}
 	var dated []impact.Dated
 	for _, s := range realised {
+		if jobs, err := strconv.Atoi(strings.TrimSpace(s.Attrs["jobs"])); err == nil && jobs > 0 {
+			res.Jobs += jobs
+		}
 		byType[s.Type]++
 		nature := natureOf(s)
 		if nature != "" {

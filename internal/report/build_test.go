@@ -28,7 +28,7 @@ func TestBuild(t *testing.T) {
 		},
 		Synergies: []model.Synergy{
 			{ExtID: "s1", Type: model.Substitution, Status: model.StatusRealised, OutputFlowExtID: "dust", InputFlowExtID: "fuel",
-				Label: "Sciure vers chaufferie", StartedOn: "2020-03-01"},
+				Label: "Sciure vers chaufferie", StartedOn: "2020-03-01", Attrs: map[string]string{"jobs": " 2 "}},
 			{ExtID: "s2", Type: model.Mutualisation, Status: model.StatusRealised, CompanyExtIDs: []string{"saw", "print"},
 				Label: "Collecte des cartons", StartedOn: "2021-05-01", Attrs: map[string]string{"savings_eur": "1000"}},
 			{ExtID: "s3", Type: model.Substitution, Status: model.StatusStudying, Label: "Chaleur", StartedOn: "2021-01-01"},
@@ -60,6 +60,9 @@ func TestBuild(t *testing.T) {
 	}
 	if r.Results.Total.Synergies != 2 || r.Results.Total.TonnesDiverted != 100 || r.Results.Total.EurosSaved != 4000 {
 		t.Errorf("impact total: %+v", r.Results.Total)
+	}
+	if r.Results.Jobs != 2 {
+		t.Errorf("%d jobs, want 2", r.Results.Jobs)
 	}
 	if r.Results.Companies != 3 {
 		t.Errorf("%d companies involved, want 3", r.Results.Companies)

@@ -252,6 +252,15 @@ func (d *pdfDoc) results(res Results) {
 		d.pdf.Write(4.6, d.enc(d.w("involved"), false))
 		d.pdf.Ln(8)
 	}
+	if res.Jobs != 0 {
+		d.ensure(7)
+		d.pdf.SetX(marginX)
+		d.font("B", 9.5)
+		d.pdf.Write(4.6, d.enc(formatInt(d.lang, res.Jobs)+" ", false))
+		d.font("", 9.5)
+		d.pdf.Write(4.6, d.enc(d.w("jobs"), false))
+		d.pdf.Ln(8)
+	}
 	d.barSection("by_status", res.ByStatus)
 
 	// Type and nature side by side when both fit on a page.

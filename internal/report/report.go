@@ -90,6 +90,7 @@ type Results struct {
 	Impact    []YearImpact // realised synergies, by start year; Year 0: undated
 	Total     YearImpact   // all years
 	Companies int          // companies involved in a realised synergy
+	Jobs      int          // jobs created or kept by realised synergies, as facilitators recorded them
 	Realised  []Synergy
 }
 
