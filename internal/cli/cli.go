@@ -35,6 +35,7 @@ var commands = []command{
 	{"programme", "print or set a territory's programme: objectives, timeline, partners, means", runProgramme},
 	{"report", "write a territory's programme report as PDF or HTML", runReport},
 	{"match", "find substitution candidates and mutualisation groups", runMatch},
+	{"workshop", "seat the companies of a bourse at tables, round by round (workshop plan)", runWorkshop},
 	{"demo", "load the demo territory into the database", runDemo},
 	{"migrate", "bring the database schema up to date", runMigrate},
 	{"classify", "find the resource taxonomy nodes that match a flow label", runClassify},

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"symbiose/internal/matching"
+	"symbiose/internal/workshop"
+)
+
+func runWorkshop(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] != "plan" {
+		fmt.Fprintln(e.stderr, "usage: symbiose workshop plan [--data DATASET] [--territory T] --table-size K --rounds R [--format json|table]")
+		return errUsage
+	}
+	fs := e.flags("workshop plan", "", "Seats the companies of a bourse at tables for every round, so that the companies that have\n"+
+		"most to exchange (substitution candidates, shared needs) meet, without two companies sharing a table twice.\n"+
+		"Reads a dataset with --data, or a territory of the database; every company of it takes part.")
+	cfg := dataFlags(fs)
+	data := fs.String("data", "", "dataset (folder, .xlsx or .json), without a database")
+	territory := fs.String("territory", "", "territory of the database (default: the only one)")
+	tableSize := fs.Int("table-size", 5, "companies at a table")
+	rounds := fs.Int("rounds", 3, "rounds of the event")
+	format := fs.String("format", "json", "json or table")
+	seed := fs.Uint64("seed", 1, "seed of the search: the same seed gives the same plan")
+	if _, err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if *format != "json" && *format != "table" {
+		fs.Usage()
+		return errUsage
+	}
+	ds, err := matchInput(ctx, cfg, *data, *territory)
+	if err != nil {
+		return err
+	}
+	if len(ds.Companies) == 0 {
+		return errors.New("workshop plan: no company to seat")
+	}
+	eng := matching.New(matching.Options{}, nil)
+	eng.Load(ds.Companies, ds.Flows)
+	ids := make([]string, len(ds.Companies))
+	for i, c := range ds.Companies {
+		ids[i] = c.ExtID
+	}
+	potential := matching.PairPotential(ids, eng.Substitutions(), eng.Mutualisations())
+	p := workshop.Problem{Companies: ids, Potential: workshop.MatrixPotential(potential), TableSize: *tableSize, Rounds: *rounds}
+	if err := workshop.Check(p); err != nil {
+		return err
+	}
+	plan, err := workshop.Solve(p, *seed, 30*time.Second)
+	if err != nil {
+		return err
+	}
+	out := planOutput{Score: round3(plan.Score), UpperBound: round3(plan.UpperBound), Random: round3(plan.Random), Greedy: round3(plan.Greedy)}
+	for _, round := range plan.Rounds {
+		var tables [][]string
+		for _, table := range round {
+			names := make([]string, len(table))
+			for i, c := range table {
+				names[i] = ids[c]
+			}
+			tables = append(tables, names)
+		}
+		out.Rounds = append(out.Rounds, tables)
+	}
+	if *format == "table" {
+		for r, round := range out.Rounds {
+			fmt.Fprintf(e.stdout, "Round %d\n", r+1)
+			for t, table := range round {
+				fmt.Fprintf(e.stdout, "  table %2d: %s\n", t+1, strings.Join(table, ", "))
+			}
+		}
+		fmt.Fprintf(e.stdout, "score %.3f (upper bound %.3f, greedy %.3f, random %.3f)\n", out.Score, out.UpperBound, out.Greedy, out.Random)
+		return nil
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+type planOutput struct {
+	Rounds     [][][]string `json:"rounds"`
+	Score      float64      `json:"score"`
+	UpperBound float64      `json:"upper_bound"`
+	Greedy     float64      `json:"greedy"`
+	Random     float64      `json:"random"`
+}
+
+func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }

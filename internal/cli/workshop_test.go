@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestWorkshopPlanOfTheDemo(t *testing.T) {
+	dataDir := t.TempDir()
+	mustRun(t, "demo", "--data-dir", dataDir)
+	out := mustRun(t, "workshop", "plan", "--table-size", "5", "--rounds", "3", "--data-dir", dataDir)
+	var plan struct {
+		Rounds     [][][]string `json:"rounds"`
+		Score      float64      `json:"score"`
+		UpperBound float64      `json:"upper_bound"`
+		Random     float64      `json:"random"`
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Rounds) != 3 {
+		t.Fatalf("%d rounds", len(plan.Rounds))
+	}
+	met := map[[2]string]bool{}
+	for r, round := range plan.Rounds {
+		seated := map[string]bool{}
+		for _, table := range round {
+			if len(table) > 5 {
+				t.Errorf("round %d: a table of %d", r+1, len(table))
+			}
+			for i, a := range table {
+				if seated[a] {
+					t.Errorf("round %d: %s seated twice", r+1, a)
+				}
+				seated[a] = true
+				for _, b := range table[i+1:] {
+					pair := [2]string{min(a, b), max(a, b)}
+					if met[pair] {
+						t.Errorf("%s and %s share a table twice", a, b)
+					}
+					met[pair] = true
+				}
+			}
+		}
+		if len(seated) != 68 {
+			t.Errorf("round %d seats %d companies, want the demo's 68", r+1, len(seated))
+		}
+	}
+	if !(plan.Score > plan.Random && plan.Score <= plan.UpperBound) {
+		t.Errorf("score %v, random %v, bound %v", plan.Score, plan.Random, plan.UpperBound)
+	}
+	code, _, stderr := run(t, "workshop", "plan", "--table-size", "20", "--rounds", "9", "--data-dir", dataDir)
+	if code != 1 || !strings.Contains(stderr, "infeasible") {
+		t.Errorf("impossible plan: exit %d, %s", code, stderr)
+	}
+}
