@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"strconv"
@@ -39,7 +40,7 @@ func withFollowUpAndImpact(ds *model.Dataset) error {
 		if s.Nature == "" && s.Type == model.Substitution {
 			// Not chosen by the facilitator: guessed from what is exchanged.
 			out, in := flows[s.OutputFlowExtID], flows[s.InputFlowExtID]
-			s.Nature = synergy.NatureOf(firstOf(s.Resource, out.Resource, in.Resource), firstOf(out.Family, in.Family))
+			s.Nature = synergy.NatureOf(cmp.Or(s.Resource, out.Resource, in.Resource), cmp.Or(out.Family, in.Family))
 		}
 		set("nature", s.Nature)
 		set("owner", s.OwnerEmail)
@@ -57,13 +58,4 @@ func withFollowUpAndImpact(ds *model.Dataset) error {
 		ds.Synergies[i].Attrs = attrs
 	}
 	return nil
-}
-
-func firstOf(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -14,7 +14,11 @@ import (
 
 func runWorkshop(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "plan" {
-		fmt.Fprintln(e.stderr, "usage: symbiose workshop plan [--data DATASET] [--territory T] --table-size K --rounds R [--format json|table]")
+		fmt.Fprintln(e.stderr, "Usage: symbiose workshop plan [--data DATASET] [--territory T] --table-size K --rounds R [--format json|table]\n\n"+
+			"  plan  seat the companies of a bourse at tables, round by round (symbiose workshop plan --help)")
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
+			return nil
+		}
 		return errUsage
 	}
 	fs := e.flags("workshop plan", "", "Seats the companies of a bourse at tables for every round, so that the companies that have\n"+

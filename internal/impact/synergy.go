@@ -1,6 +1,7 @@
 package impact
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,9 +48,9 @@ func InputFor(s model.Synergy, flows map[string]model.Flow, companies map[string
 		x.Quantity = *s.Quantity
 	}
 	if x.Resource == "" {
-		x.Resource = firstNonEmpty(out.Resource, in.Resource)
+		x.Resource = cmp.Or(out.Resource, in.Resource)
 	}
-	x.Family = firstNonEmpty(out.Family, in.Family)
+	x.Family = cmp.Or(out.Family, in.Family)
 	if s.Quantity == nil && hasOut && out.Quantity != nil {
 		x.Quantity, x.Unit, x.Period = *out.Quantity, out.Unit, out.Period
 		notes = append(notes, "no quantity on the synergy: the supplier's whole flow is counted")
@@ -70,7 +71,7 @@ func InputFor(s model.Synergy, flows map[string]model.Flow, companies map[string
 			notes = append(notes, fmt.Sprintf("savings_eur %q is not a number: ignored", v))
 		}
 	}
-	from, to := companies[firstNonEmpty(out.CompanyExtID, s.OutputCompExtID)], companies[firstNonEmpty(in.CompanyExtID, s.InputCompExtID)]
+	from, to := companies[cmp.Or(out.CompanyExtID, s.OutputCompExtID)], companies[cmp.Or(in.CompanyExtID, s.InputCompExtID)]
 	if from.HasLocation() && to.HasLocation() {
 		x.DistanceKm = matching.DistanceKm(*from.Lat, *from.Lon, *to.Lat, *to.Lon) * RoadDetour
 		notes = append(notes, fmt.Sprintf("road distance estimated at %.1f km (straight line × %.1f)", x.DistanceKm, RoadDetour))
@@ -100,13 +101,4 @@ func periodsPerYear(p string) float64 {
 		return n
 	}
 	return 1
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

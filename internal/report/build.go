@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -41,7 +42,7 @@ func Build(in Input) Report {
 			return s.Nature
 		}
 		out, inp := flows[s.OutputFlowExtID], flows[s.InputFlowExtID]
-		return synergy.NatureOf(first(s.Resource, out.Resource, inp.Resource), first(out.Family, inp.Family))
+		return synergy.NatureOf(cmp.Or(s.Resource, out.Resource, inp.Resource), cmp.Or(out.Family, inp.Family))
 	}
 
 	r := Report{Lang: in.Lang, Territory: in.Territory, GeneratedOn: in.Now}
@@ -184,7 +185,7 @@ func results(in Input, realised []model.Synergy, companies map[string]model.Comp
 		var names []string
 		for _, ext := range members {
 			involved[ext] = true
-			names = append(names, first(companies[ext].Name, ext))
+			names = append(names, cmp.Or(companies[ext].Name, ext))
 		}
 		sep := ", "
 		if s.Type == model.Substitution {
@@ -218,8 +219,8 @@ func synergyCompanies(s model.Synergy, flows map[string]model.Flow) []string {
 		return s.CompanyExtIDs
 	}
 	var out []string
-	for _, ext := range []string{first(flows[s.OutputFlowExtID].CompanyExtID, s.OutputCompExtID),
-		first(flows[s.InputFlowExtID].CompanyExtID, s.InputCompExtID)} {
+	for _, ext := range []string{cmp.Or(flows[s.OutputFlowExtID].CompanyExtID, s.OutputCompExtID),
+		cmp.Or(flows[s.InputFlowExtID].CompanyExtID, s.InputCompExtID)} {
 		if ext != "" {
 			out = append(out, ext)
 		}
@@ -234,15 +235,6 @@ func yearImpact(t impact.Total) YearImpact {
 
 // round keeps two decimals: enough for small figures, invisible on big ones.
 func round(v float64) float64 { return math.Round(v*100) / 100 }
-
-func first(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
 
 // sankey sums the outputs given by mass, in tonnes a year, by family and
 // current treatment; outputs a realised synergy takes up go to "synergy".
@@ -263,7 +255,7 @@ func sankey(flows []model.Flow, realised []model.Synergy) []SankeyLink {
 		if !ok || t <= 0 {
 			continue
 		}
-		treatment := first(f.Treatment, "unknown")
+		treatment := cmp.Or(f.Treatment, "unknown")
 		if taken[f.ExtID] {
 			treatment = "synergy"
 		}
@@ -321,7 +313,7 @@ func network(synergies []model.Synergy, companies map[string]model.Company, flow
 	for ext := range index {
 		exts = append(exts, ext)
 	}
-	name := func(ext string) string { return first(companies[ext].Name, ext) }
+	name := func(ext string) string { return cmp.Or(companies[ext].Name, ext) }
 	slices.SortFunc(exts, func(a, b string) int { return strings.Compare(name(a), name(b)) })
 	for i, ext := range exts {
 		index[ext] = i
