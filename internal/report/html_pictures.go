@@ -22,10 +22,10 @@ type svgNode struct {
 }
 
 type svgBand struct {
-	Path   string
-	Colour string
-	Title  string
-	Tonnes float64
+	Path              string
+	Colour            string
+	Family, Treatment string
+	Tonnes            float64
 }
 
 // treatmentColours tell good outcomes from bad ones at a glance.
@@ -106,7 +106,7 @@ func htmlSankey(links []SankeyLink) *svgSankey {
 			if colour == "" {
 				colour = "#9aa5ab"
 			}
-			s.Bands = append(s.Bands, svgBand{Path: path, Colour: colour, Title: l.Family + " → " + l.Treatment, Tonnes: l.Tonnes})
+			s.Bands = append(s.Bands, svgBand{Path: path, Colour: colour, Family: l.Family, Treatment: l.Treatment, Tonnes: l.Tonnes})
 		}
 	}
 	return s
