@@ -5,16 +5,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"symbiose/internal/matching"
+	"symbiose/internal/model"
 	"symbiose/internal/workshop"
+	"symbiose/internal/workshop/printable"
 )
 
 func runWorkshop(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "plan" {
-		fmt.Fprintln(e.stderr, "Usage: symbiose workshop plan [--data DATASET] [--territory T] --table-size K --rounds R [--format json|table]\n\n"+
+		fmt.Fprintln(e.stderr, "Usage: symbiose workshop plan [--data DATASET] [--territory T] --table-size K --rounds R [--format json|table] [--output FILE.pdf]\n\n"+
 			"  plan  seat the companies of a bourse at tables, round by round (symbiose workshop plan --help)")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
 			return nil
@@ -31,6 +36,9 @@ func runWorkshop(ctx context.Context, e *env, args []string) error {
 	rounds := fs.Int("rounds", 3, "rounds of the event")
 	format := fs.String("format", "json", "json or table")
 	seed := fs.Uint64("seed", 1, "seed of the search: the same seed gives the same plan")
+	output := fs.String("output", "", "also write the printables (table plan, badges, table sheets) to this PDF file")
+	title := fs.String("title", printable.DefaultTitle, "title of the event, on the printables")
+	date := fs.String("date", time.Now().Format("2006-01-02"), "date of the event (YYYY-MM-DD), on the printables")
 	if _, err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -60,6 +68,14 @@ func runWorkshop(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var wrote string
+	if *output != "" {
+		pages, err := writePrintables(*output, printable.Event{Title: *title, Date: *date}, ds, ids, plan.Rounds)
+		if err != nil {
+			return err
+		}
+		wrote = fmt.Sprintf("Wrote the printables to %s (%d pages)", *output, pages)
+	}
 	out := planOutput{Score: round3(plan.Score), UpperBound: round3(plan.UpperBound), Random: round3(plan.Random), Greedy: round3(plan.Greedy)}
 	for _, round := range plan.Rounds {
 		var tables [][]string
@@ -80,7 +96,13 @@ func runWorkshop(ctx context.Context, e *env, args []string) error {
 			}
 		}
 		fmt.Fprintf(e.stdout, "score %.3f (upper bound %.3f, greedy %.3f, random %.3f)\n", out.Score, out.UpperBound, out.Greedy, out.Random)
+		if wrote != "" {
+			fmt.Fprintln(e.stdout, wrote)
+		}
 		return nil
+	}
+	if wrote != "" {
+		fmt.Fprintln(e.stderr, wrote) // the JSON on stdout stays clean
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
@@ -93,6 +115,86 @@ type planOutput struct {
 	UpperBound float64      `json:"upper_bound"`
 	Greedy     float64      `json:"greedy"`
 	Random     float64      `json:"random"`
+}
+
+// writePrintables writes the PDF of the bourse: the companies in plan order
+// (ids), what they offer (outputs) and need (inputs).
+func writePrintables(path string, ev printable.Event, ds model.Dataset, ids []string, rounds [][][]int) (int, error) {
+	index := make(map[string]int, len(ids))
+	companies := make([]printable.Company, len(ds.Companies))
+	for i, c := range ds.Companies {
+		index[c.ExtID] = i
+		companies[i] = printable.Company{ID: c.ExtID, Name: c.Name}
+	}
+	for _, f := range ds.Flows {
+		i, ok := index[f.CompanyExtID]
+		if !ok {
+			continue
+		}
+		switch f.Direction {
+		case model.Output:
+			companies[i].Offers = append(companies[i].Offers, flowLabel(f))
+		case model.Input:
+			companies[i].Needs = append(companies[i].Needs, flowLabel(f))
+		}
+	}
+	file, err := os.Create(path)
+	if err != nil {
+		return 0, fmt.Errorf("workshop plan: %w", err)
+	}
+	pages, err := printable.Write(file, ev, companies, rounds)
+	if cerr := file.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("workshop plan: writing %s: %w", path, err)
+	}
+	return pages, nil
+}
+
+// flowPeriods are the French time bases of a quantity.
+var flowPeriods = map[string]string{"year": "/an", "month": "/mois", "week": "/semaine", "day": "/jour", "once": " (ponctuel)"}
+
+// flowLabel is "Sciure de bois · 120 t/an": the label (or the family),
+// with the quantity, unit and period when known.
+func flowLabel(f model.Flow) string {
+	label := strings.TrimSpace(f.Label)
+	if label == "" {
+		label = strings.TrimSpace(f.Family)
+	}
+	if f.Quantity == nil {
+		return label
+	}
+	q := frenchNumber(*f.Quantity)
+	if u := strings.TrimSpace(f.Unit); u != "" {
+		q += " " + u
+	}
+	q += flowPeriods[f.Period]
+	if label == "" {
+		return q
+	}
+	return label + " · " + q
+}
+
+// frenchNumber writes 4500.5 as "4 500,5" (no-break spaces), at most two
+// decimals.
+func frenchNumber(v float64) string {
+	s := strconv.FormatFloat(math.Round(math.Abs(v)*100)/100, 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if v < 0 && s != "0" {
+		b.WriteByte('-')
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString("\u00a0")
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("," + frac)
+	}
+	return b.String()
 }
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,5 +56,46 @@ func TestWorkshopPlanOfTheDemo(t *testing.T) {
 	code, _, stderr := run(t, "workshop", "plan", "--table-size", "20", "--rounds", "9", "--data-dir", dataDir)
 	if code != 1 || !strings.Contains(stderr, "infeasible") {
 		t.Errorf("impossible plan: exit %d, %s", code, stderr)
+	}
+}
+
+func TestWorkshopPlanPrintables(t *testing.T) {
+	dataDir, dir := t.TempDir(), t.TempDir()
+	mustRun(t, "demo", "--data-dir", dataDir)
+	pdf := filepath.Join(dir, "bourse.pdf")
+	code, out, stderr := run(t, "workshop", "plan", "--table-size", "5", "--rounds", "2", "--output", pdf,
+		"--title", "Bourse de Limoges", "--date", "2026-11-27", "--data-dir", dataDir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	var plan struct {
+		Rounds [][][]string `json:"rounds"`
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil || len(plan.Rounds) != 2 {
+		t.Fatalf("the JSON on stdout is not clean (%v): %s", err, out)
+	}
+	if !strings.Contains(stderr, "Wrote the printables to "+pdf) {
+		t.Errorf("stderr: %s", stderr)
+	}
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "%PDF-") {
+		t.Fatalf("not a PDF: %.20q", data)
+	}
+	table := mustRun(t, "workshop", "plan", "--table-size", "5", "--rounds", "2", "--format", "table",
+		"--output", filepath.Join(dir, "t.pdf"), "--data-dir", dataDir)
+	if !strings.Contains(table, "Wrote the printables to ") {
+		t.Errorf("table output: %s", table)
+	}
+	text, err := exec.Command(tool(t, "pdftotext", "poppler-utils"), "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Tour 2", "Fonderie Vallade", "Ce que nous proposons", "27/11/2026", "Tour 2 : table"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
 	}
 }
