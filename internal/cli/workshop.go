@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -70,7 +68,7 @@ func runWorkshop(ctx context.Context, e *env, args []string) error {
 	}
 	var wrote string
 	if *output != "" {
-		pages, err := writePrintables(*output, printable.Event{Title: *title, Date: *date}, ds, ids, plan.Rounds)
+		pages, err := writePrintables(*output, printable.Event{Title: *title, Date: *date}, ds, plan.Rounds)
 		if err != nil {
 			return err
 		}
@@ -117,32 +115,14 @@ type planOutput struct {
 	Random     float64      `json:"random"`
 }
 
-// writePrintables writes the PDF of the bourse: the companies in plan order
-// (ids), what they offer (outputs) and need (inputs).
-func writePrintables(path string, ev printable.Event, ds model.Dataset, ids []string, rounds [][][]int) (int, error) {
-	index := make(map[string]int, len(ids))
-	companies := make([]printable.Company, len(ds.Companies))
-	for i, c := range ds.Companies {
-		index[c.ExtID] = i
-		companies[i] = printable.Company{ID: c.ExtID, Name: c.Name}
-	}
-	for _, f := range ds.Flows {
-		i, ok := index[f.CompanyExtID]
-		if !ok {
-			continue
-		}
-		switch f.Direction {
-		case model.Output:
-			companies[i].Offers = append(companies[i].Offers, flowLabel(f))
-		case model.Input:
-			companies[i].Needs = append(companies[i].Needs, flowLabel(f))
-		}
-	}
+// writePrintables writes the PDF of the bourse: the companies in plan
+// order, what they offer (outputs) and need (inputs).
+func writePrintables(path string, ev printable.Event, ds model.Dataset, rounds [][][]int) (int, error) {
 	file, err := os.Create(path)
 	if err != nil {
 		return 0, fmt.Errorf("workshop plan: %w", err)
 	}
-	pages, err := printable.Write(file, ev, companies, rounds)
+	pages, err := printable.Write(file, ev, printable.FromFlows(ds.Companies, ds.Flows), rounds)
 	if cerr := file.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -150,51 +130,6 @@ func writePrintables(path string, ev printable.Event, ds model.Dataset, ids []st
 		return 0, fmt.Errorf("workshop plan: writing %s: %w", path, err)
 	}
 	return pages, nil
-}
-
-// flowPeriods are the French time bases of a quantity.
-var flowPeriods = map[string]string{"year": "/an", "month": "/mois", "week": "/semaine", "day": "/jour", "once": " (ponctuel)"}
-
-// flowLabel is "Sciure de bois · 120 t/an": the label (or the family),
-// with the quantity, unit and period when known.
-func flowLabel(f model.Flow) string {
-	label := strings.TrimSpace(f.Label)
-	if label == "" {
-		label = strings.TrimSpace(f.Family)
-	}
-	if f.Quantity == nil {
-		return label
-	}
-	q := frenchNumber(*f.Quantity)
-	if u := strings.TrimSpace(f.Unit); u != "" {
-		q += " " + u
-	}
-	q += flowPeriods[f.Period]
-	if label == "" {
-		return q
-	}
-	return label + " · " + q
-}
-
-// frenchNumber writes 4500.5 as "4 500,5" (no-break spaces), at most two
-// decimals.
-func frenchNumber(v float64) string {
-	s := strconv.FormatFloat(math.Round(math.Abs(v)*100)/100, 'f', -1, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 && s != "0" {
-		b.WriteByte('-')
-	}
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString("\u00a0")
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString("," + frac)
-	}
-	return b.String()
 }
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
