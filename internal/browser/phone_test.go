@@ -58,7 +58,7 @@ func TestPhoneViewport(t *testing.T) {
 	f.do("emulate a phone", chromedp.EmulateViewport(375, 812, chromedp.EmulateMobile, chromedp.EmulateTouch))
 	f.signIn("facilitator")
 	for _, path := range []string{a.companyPath(own), a.demo() + "/", a.demo() + "/opportunities", a.demo() + "/companies", a.demo() + "/import",
-		a.demo() + "/synergies", a.demo() + "/programme", a.demo() + "/reminders"} {
+		a.demo() + "/synergies", a.demo() + "/programme", a.demo() + "/reminders", a.demo() + "/workshops"} {
 		if status := f.open(path); status != 200 {
 			t.Fatalf("GET %s: %d", path, status)
 		}

@@ -78,6 +78,8 @@ func (u *UI) routes() []route {
 		{"POST /t/{tid}/import/{token}", u.signedIn(u.importConfirm)},
 		{"GET /t/{tid}/audit", u.signedIn(u.auditLog)},
 		{"GET /t/{tid}/report", u.signedIn(u.programmeReport)},
+		{"GET /t/{tid}/workshops", u.signedIn(u.workshops)},
+		{"GET /t/{tid}/workshops/{wid}", u.signedIn(u.workshopPage)},
 		{"GET /t/{tid}/programme", u.signedIn(u.programmePage)},
 		{"POST /t/{tid}/programme", u.signedIn(u.programmePage)},
 		{"GET /t/{tid}/reminders", u.signedIn(u.reminders)},

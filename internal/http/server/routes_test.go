@@ -61,6 +61,11 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	unsub := url.Values{"e": {"anne@example.org"}, "s": {sig}}
+	bourses, err := f.Workshops(context.Background(), demoT)
+	if err != nil || len(bourses) == 0 {
+		t.Fatalf("demo workshops: %v", err)
+	}
+	wid := bourses[0].ID
 	type want map[string]int // role -> status; missing roles expect the "*" entry
 	cases := []struct {
 		pattern, method, path string
@@ -201,6 +206,20 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		{"GET /unsubscribe", "GET", "/unsubscribe?" + unsub.Encode(), nil, want{"*": 200}},
 		{"POST /unsubscribe", "POST", "/unsubscribe", url.Values{"e": {"anne@example.org"}, "s": {"forged"}}, want{"*": 404}},
 		{"POST /unsubscribe", "POST", "/unsubscribe", unsub, want{"*": 403}}, // no CSRF token
+		{"GET /t/{tid}/workshops", "GET", fmt.Sprintf("/t/%d/workshops", demoT), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}", "GET", fmt.Sprintf("/t/%d/workshops/%d", demoT, wid), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}", "GET", fmt.Sprintf("/t/%d/workshops/%d?table_size=5&rounds=2", demoT, wid), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}", "GET", fmt.Sprintf("/t/%d/workshops/%d?table_size=5&rounds=2&format=pdf", demoT, wid), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}", "GET", fmt.Sprintf("/t/%d/workshops/%d?table_size=30&rounds=2", demoT, wid), nil,
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}", "GET", fmt.Sprintf("/t/%d/workshops/%d?table_size=10&rounds=9", demoT, wid), nil,
+			want{"anonymous": 303, "admin": 400, "facilitator": 400, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}", "GET", fmt.Sprintf("/t/%d/workshops/999999", demoT), nil,
+			want{"anonymous": 303, "admin": 404, "facilitator": 404, "*": 403}},
 		{"GET /t/{tid}/programme", "GET", fmt.Sprintf("/t/%d/programme", demoT), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"POST /t/{tid}/programme", "POST", fmt.Sprintf("/t/%d/programme", demoT), url.Values{"csrf": {"{csrf}"}, "name": {"Programme {role}"},
