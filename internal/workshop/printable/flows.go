@@ -76,4 +76,3 @@ func frenchNumber(v float64) string {
 	}
 	return b.String()
 }
-
