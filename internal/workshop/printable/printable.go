@@ -14,10 +14,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/text/unicode/norm"
+
+	"symbiose/internal/pdftext"
 )
 
 // Company is a company taking part: its name, and the labels of its outputs
@@ -102,7 +102,7 @@ func Write(w io.Writer, ev Event, companies []Company, rounds [][][]int) (pages 
 	}
 	d.eventLine = d.enc(strings.Join(parts, " · "))
 
-	pdf.SetTitle(cleanText(title), true)
+	pdf.SetTitle(pdftext.Clean(title, false), true)
 	pdf.SetCreator("Symbiose", true)
 	pdf.SetLang("fr-FR")
 	pdf.SetCatalogSort(true)
@@ -471,7 +471,7 @@ func (d *doc) drawColor(c color)               { d.pdf.SetDrawColor(c.r, c.g, c.
 // enc makes any UTF-8 text ready for the core fonts, cut to maxRune
 // characters. Every string given to fpdf goes through it exactly once.
 func (d *doc) enc(s string) string {
-	s = cleanText(s)
+	s = pdftext.Clean(s, false)
 	if n := 0; len(s) > maxRune {
 		for i := range s {
 			if n == maxRune {
@@ -532,58 +532,4 @@ func frenchDate(s string) string {
 		}
 	}
 	return s
-}
-
-// cp1252Extra are the characters cp1252 places in 0x80–0x9F.
-const cp1252Extra = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-
-func inCP1252(r rune) bool {
-	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r <= 0xff) || strings.ContainsRune(cp1252Extra, r)
-}
-
-var plainChars = map[rune]string{
-	'→': "->", '←': "<-", '↔': "<->", '⇒': "=>", '≥': ">=", '≤': "<=", '≠': "!=",
-	'≈': "~", '−': "-", '‐': "-", '‑': "-", '‒': "-", '―': "—", '′': "'", '″': "\"",
-	'∙': "·", '⋅': "·", '●': "•", '◦': "•", '\u202f': "\u00a0", '\u2009': " ",
-	'\u200b': "", '\u200d': "", '\ufeff': "", '\u00ad': "", 'Ł': "L", 'ł': "l",
-	'₂': "2", 'ﬁ': "fi", 'ﬂ': "fl",
-}
-
-// cleanText brings any text to one line a cp1252 core font can show:
-// accents composed, characters outside cp1252 replaced (→ becomes ->, ő
-// becomes o, 日 becomes ?), control characters dropped, line breaks and
-// tabs turned into spaces.
-func cleanText(s string) string {
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if p, ok := plainChars[r]; ok {
-			b.WriteString(p)
-			continue
-		}
-		switch {
-		case r == '\n', r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20, r >= 0x7f && r < 0xa0:
-		case inCP1252(r):
-			b.WriteRune(r)
-		case unicode.Is(unicode.Mn, r):
-		default:
-			b.WriteString(baseLetter(r))
-		}
-	}
-	return b.String()
-}
-
-// baseLetter is the base letter of a decomposable character (ő → o), ? for
-// the rest.
-func baseLetter(r rune) string {
-	for _, c := range norm.NFD.String(string(r)) {
-		if c >= 0x20 && c < 0x7f {
-			return string(c)
-		}
-		break
-	}
-	return "?"
 }
