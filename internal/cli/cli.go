@@ -162,6 +162,16 @@ func open(ctx context.Context, cfg *config.Config) (*database.DB, *storage.Stora
 	return db, storage.New(db), nil
 }
 
+// existingTerritory is territoryNamed for commands that need a territory
+// to work on: an empty database is an error that says what to do.
+func existingTerritory(ctx context.Context, st *storage.Storage, name string) (int64, string, error) {
+	id, found, err := territoryNamed(ctx, st, name)
+	if errors.Is(err, storage.ErrNotFound) {
+		return 0, "", errors.New("the database has no territory yet: import a dataset or run symbiose demo first")
+	}
+	return id, found, err
+}
+
 // territoryNamed returns the territory called name, or the only one when
 // name is empty.
 func territoryNamed(ctx context.Context, st *storage.Storage, name string) (int64, string, error) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"symbiose/internal/dataset"
@@ -29,10 +28,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	id, name, err := territoryNamed(ctx, st, *territory)
-	if errors.Is(err, storage.ErrNotFound) {
-		return fmt.Errorf("the database has no territory yet: import a dataset or run symbiose demo first")
-	}
+	id, name, err := existingTerritory(ctx, st, *territory)
 	if err != nil {
 		return err
 	}

@@ -29,10 +29,7 @@ func runProgramme(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	id, name, err := territoryNamed(ctx, st, *territory)
-	if errors.Is(err, storage.ErrNotFound) {
-		return fmt.Errorf("the database has no territory yet: import a dataset or run symbiose demo first")
-	}
+	id, name, err := existingTerritory(ctx, st, *territory)
 	if err != nil {
 		return err
 	}

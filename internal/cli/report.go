@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 
 	"symbiose/internal/report"
 	"symbiose/internal/report/load"
-	"symbiose/internal/storage"
 )
 
 func runReport(ctx context.Context, e *env, args []string) error {
@@ -44,10 +42,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	id, name, err := territoryNamed(ctx, st, *territory)
-	if errors.Is(err, storage.ErrNotFound) {
-		return fmt.Errorf("the database has no territory yet: import a dataset or run symbiose demo first")
-	}
+	id, name, err := existingTerritory(ctx, st, *territory)
 	if err != nil {
 		return err
 	}
