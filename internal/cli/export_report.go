@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"maps"
 	"math"
 	"strconv"
@@ -37,12 +36,7 @@ func withFollowUpAndImpact(ds *model.Dataset) error {
 				delete(attrs, k)
 			}
 		}
-		if s.Nature == "" && s.Type == model.Substitution {
-			// Not chosen by the facilitator: guessed from what is exchanged.
-			out, in := flows[s.OutputFlowExtID], flows[s.InputFlowExtID]
-			s.Nature = synergy.NatureOf(cmp.Or(s.Resource, out.Resource, in.Resource), cmp.Or(out.Family, in.Family))
-		}
-		set("nature", s.Nature)
+		set("nature", synergy.Nature(s, flows)) // guessed when the facilitator did not choose
 		set("owner", s.OwnerEmail)
 		set("next_action", s.NextAction)
 		set("next_action_on", s.NextActionOn)

@@ -37,13 +37,7 @@ func Build(in Input) Report {
 	for _, f := range in.Flows {
 		flows[f.ExtID] = f
 	}
-	natureOf := func(s model.Synergy) string {
-		if s.Nature != "" || s.Type != model.Substitution {
-			return s.Nature
-		}
-		out, inp := flows[s.OutputFlowExtID], flows[s.InputFlowExtID]
-		return synergy.NatureOf(cmp.Or(s.Resource, out.Resource, inp.Resource), cmp.Or(out.Family, inp.Family))
-	}
+	natureOf := func(s model.Synergy) string { return synergy.Nature(s, flows) }
 
 	r := Report{Lang: in.Lang, Territory: in.Territory, GeneratedOn: in.Now}
 	r.Context = territoryContext(in)

@@ -4,6 +4,7 @@
 package synergy
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -67,6 +68,16 @@ func Stale(s model.Synergy, lastActivity, now time.Time, after time.Duration) bo
 func Overdue(nextActionOn string, now time.Time) bool {
 	d, err := time.Parse("2006-01-02", nextActionOn)
 	return err == nil && now.After(d.Add(24*time.Hour))
+}
+
+// Nature is a synergy's nature: the one the facilitator chose, else, for a
+// substitution, the one its resource or flows suggest (NatureOf).
+func Nature(s model.Synergy, flows map[string]model.Flow) string {
+	if s.Nature != "" || s.Type != model.Substitution {
+		return s.Nature
+	}
+	out, in := flows[s.OutputFlowExtID], flows[s.InputFlowExtID]
+	return NatureOf(cmp.Or(s.Resource, out.Resource, in.Resource), cmp.Or(out.Family, in.Family))
 }
 
 // NatureOf guesses a synergy's nature from what it exchanges: the family of

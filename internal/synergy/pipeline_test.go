@@ -48,3 +48,21 @@ func TestStaleAndOverdue(t *testing.T) {
 		t.Fatal("NatureOf wrong")
 	}
 }
+
+func TestNature(t *testing.T) {
+	flows := map[string]model.Flow{"heat": {Family: "energy", Resource: "energy.heat"}, "dust": {Family: "waste"}}
+	tests := []struct {
+		s    model.Synergy
+		want string
+	}{
+		{model.Synergy{Type: model.Substitution, Nature: "skill", OutputFlowExtID: "heat"}, "skill"},
+		{model.Synergy{Type: model.Substitution, OutputFlowExtID: "heat"}, "energy"},
+		{model.Synergy{Type: model.Substitution, InputFlowExtID: "dust"}, "material"},
+		{model.Synergy{Type: model.Mutualisation}, ""},
+	}
+	for _, tt := range tests {
+		if got := Nature(tt.s, flows); got != tt.want {
+			t.Errorf("Nature(%+v) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
