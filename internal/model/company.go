@@ -34,3 +34,14 @@ type Contact struct {
 	Email        string
 	Phone        string
 }
+
+// FirstEmail is the address of the first contact that has one: whom
+// Symbiose writes to about a company. Empty when none has.
+func FirstEmail(contacts []Contact) string {
+	for _, c := range contacts {
+		if c.Email != "" {
+			return c.Email
+		}
+	}
+	return ""
+}

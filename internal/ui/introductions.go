@@ -59,13 +59,7 @@ func (u *UI) introduce(w http.ResponseWriter, r *http.Request) {
 			u.fail(w, r, err)
 			return
 		}
-		email := ""
-		for _, ct := range contacts {
-			if ct.Email != "" {
-				email = ct.Email
-				break
-			}
-		}
+		email := model.FirstEmail(contacts)
 		token := auth.NewToken()
 		intros = append(intros, storage.Introduction{CompanyID: c.ID, Email: email})
 		hashes, tokens = append(hashes, auth.HashToken(token)), append(tokens, token)

@@ -179,13 +179,7 @@ func (r *Reminders) diagnostics(ctx context.Context, t model.Territory, cadence 
 			if err != nil {
 				return sent, err
 			}
-			email := ""
-			for _, ct := range contacts {
-				if ct.Email != "" {
-					email = ct.Email
-					break
-				}
-			}
+			email := model.FirstEmail(contacts)
 			if email == "" {
 				continue
 			}
