@@ -30,5 +30,13 @@ type Workshop struct {
 	Title         string
 	Date          string
 	Place         string
-	CompanyExtIDs []string
+	CompanyExtIDs []string // participants: registered, or present when imported
+
+	// Preparation of the event.
+	Capacity  int          // registrations beyond it go to the waiting list; 0 = no limit
+	TableSize int          // companies per table, at most
+	Rounds    int          // rounds of tables
+	CardsDue  string       // ISO date by which cards should be filled, or empty
+	Plan      [][][]string // saved table plan: company ext ids per table per round
+	ClosedAt  string       // set when the follow-up was launched
 }
