@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"symbiose/internal/model"
@@ -153,4 +154,14 @@ func (s *Storage) workshops(ctx context.Context, territoryID, id int64) ([]model
 		out[index[wid]].CompanyExtIDs = append(out[index[wid]].CompanyExtIDs, ext)
 	}
 	return out, parts.Err()
+}
+
+// WorkshopTerritory returns the territory a bourse belongs to.
+func (s *Storage) WorkshopTerritory(ctx context.Context, workshopID int64) (int64, error) {
+	var id int64
+	err := s.queryRow(ctx, `SELECT territory_id FROM workshops WHERE id = ?`, workshopID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return id, err
 }

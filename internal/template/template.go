@@ -38,6 +38,11 @@ func Load() (*Set, error) {
 		"status":  func(lang, s string) string { return T(lang, "status."+s) },
 		"percent": func(a, b int) int { return percent(a, b) },
 		"unit":    Unit,
+		"scores":  func() []int { return []int{1, 2, 3, 4, 5} },
+		// cardRowData hands a line of a bourse's cards form to its sub-template.
+		"cardRowData": func(lang string, families []string, row any) map[string]any {
+			return map[string]any{"Lang": lang, "Families": families, "Row": row}
+		},
 	}
 	s := &Set{pages: map[string]*template.Template{}}
 	for _, e := range entries {
