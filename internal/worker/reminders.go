@@ -21,7 +21,7 @@ import (
 
 // Reminders sends the relances a facilitator would otherwise write by
 // hand: to companies that have not answered an introduction, to owners of
-// overdue next actions, and a weekly digest to each facilitator. Each kind
+// overdue next actions, to bourse participants without cards, and a weekly digest to each facilitator. Each kind
 // of reminder about one thing goes at most once per the territory's
 // cadence; every email is logged; unsubscribed addresses are skipped.
 type Reminders struct {
@@ -111,6 +111,11 @@ func (r *Reminders) territory(ctx context.Context, t model.Territory) (int, erro
 	}
 
 	n, err := r.diagnostics(ctx, t, cadence)
+	sent += n
+	if err != nil {
+		return sent, err
+	}
+	n, err = r.bourseCards(ctx, t, cadence)
 	sent += n
 	if err != nil {
 		return sent, err

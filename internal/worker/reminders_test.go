@@ -260,3 +260,68 @@ func TestRemindersIncompleteDiagnostic(t *testing.T) {
 		}
 	})
 }
+
+// Registered companies of a coming bourse that have no card are reminded,
+// with their personal link, from a week before the deadline for cards.
+func TestRemindersBourseCards(t *testing.T) {
+	storagetest.Each(t, func(t *testing.T, b storagetest.Backend) {
+		ctx := context.Background()
+		ds := model.Dataset{
+			Companies: []model.Company{{ExtID: "a", Name: "Imprimerie Rivaud"}, {ExtID: "b", Name: "Fonderie"}},
+			Contacts: []model.Contact{{CompanyExtID: "a", Name: "Anne", Email: "anne@rivaud.example"},
+				{CompanyExtID: "b", Name: "Bob", Email: "bob@fonderie.example"}},
+		}
+		stats, err := b.ImportDataset(ctx, 0, ds, storage.ImportOptions{NewTerritory: "Angoumois"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) // a Tuesday
+		w, err := b.CreateWorkshop(ctx, model.Workshop{TerritoryID: stats.TerritoryID, Title: "Bourse d'hiver",
+			Date: "2026-12-15", CardsDue: "2026-12-10"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ext := range []string{"a", "b"} {
+			c, _ := b.CompanyByExtID(ctx, stats.TerritoryID, ext)
+			contacts, _ := b.ContactsOfCompany(ctx, c.ID)
+			if err := b.InviteParticipant(ctx, w.ID, c.ID, model.FirstEmail(contacts), "hash-"+ext); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Register(ctx, w.ID, c.ID); err != nil {
+				t.Fatal(err)
+			}
+			if ext == "b" { // the foundry has filled a card
+				f, err := b.CreateFlow(ctx, model.Flow{CompanyID: c.ID, Direction: model.Output, Family: model.FamilyWaste,
+					Label: "Sable", Visibility: model.VisibilityPublic})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := b.SetCards(ctx, w.ID, c.ID, []int64{f.ID}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		var sent []mail.Message
+		r := &Reminders{Store: b.Storage, Mailer: recorder{&sent}, BaseURL: "https://symbiose.example",
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return clock }}
+		clock = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC) // 16 days before the deadline: too early
+		if n, err := r.Send(ctx); err != nil || n != 0 {
+			t.Fatalf("too early: %d emails, %v", n, err)
+		}
+		clock = time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+		if n, err := r.Send(ctx); err != nil || n != 1 {
+			t.Fatalf("five days before the deadline: %d emails, %v; want 1", n, err)
+		}
+		if sent[0].To[0] != "anne@rivaud.example" || !strings.Contains(sent[0].Text, "https://symbiose.example/b/") ||
+			!strings.Contains(sent[0].Text, "Imprimerie Rivaud") {
+			t.Fatalf("reminder %v:\n%s", sent[0].To, sent[0].Text)
+		}
+		if n, _ := r.Send(ctx); n != 0 {
+			t.Fatalf("the same day again: %d emails", n)
+		}
+		clock = time.Date(2026, 12, 16, 9, 0, 0, 0, time.UTC) // the bourse is over
+		if n, _ := r.Send(ctx); n != 0 {
+			t.Fatalf("after the bourse: %d emails", n)
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"symbiose/internal/model"
+)
+
+// cardsLead is how long before a bourse's card deadline its registered
+// companies without cards start being reminded.
+const cardsLead = 7 * 24 * time.Hour
+
+// bourseCards reminds the registered companies that have not filled any
+// card yet, from a week before the bourse's deadline for cards until the
+// day of the bourse, once per cadence. The email carries the company's
+// personal link.
+func (r *Reminders) bourseCards(ctx context.Context, t model.Territory, cadence time.Duration) (int, error) {
+	bourses, err := r.Store.Workshops(ctx, t.ID)
+	if err != nil {
+		return 0, err
+	}
+	now := r.now()
+	today := now.Format("2006-01-02")
+	sent := 0
+	for _, w := range bourses {
+		due, err := time.Parse("2006-01-02", w.CardsDue)
+		if err != nil || w.ClosedAt != "" || w.Date < today || now.Before(due.Add(-cardsLead)) {
+			continue
+		}
+		cards, err := r.Store.Cards(ctx, w.ID)
+		if err != nil {
+			return sent, err
+		}
+		withCards := map[int64]bool{}
+		for _, f := range cards {
+			withCards[f.CompanyID] = true
+		}
+		parts, err := r.Store.Participants(ctx, w.ID)
+		if err != nil {
+			return sent, err
+		}
+		for _, p := range parts {
+			if p.Status != model.ParticipantRegistered || p.Email == "" || withCards[p.CompanyID] {
+				continue
+			}
+			key := fmt.Sprintf("%d:%d", w.ID, p.CompanyID)
+			ok, err := r.due(ctx, "bourse_cards", key, p.Email, cadence)
+			if err != nil {
+				return sent, err
+			}
+			if !ok {
+				continue
+			}
+			link, _, err := ParticipantLink(ctx, r.Store, r.BaseURL, w.ID, p.CompanyID)
+			if err != nil {
+				return sent, err
+			}
+			body := fmt.Sprintf("Bonjour,\n\n%s est inscrite à la bourse « %s » du %s, mais n'a pas encore préparé ses cartes "+
+				"ressources et besoins, attendues pour le %s. Elles sont pré-remplies d'après votre activité : "+
+				"il suffit de les vérifier et de les compléter.\n\n%s\n", p.CompanyName, w.Title, w.Date, w.CardsDue, link)
+			if err := r.send(ctx, t.ID, "bourse_cards", key, p.Email, "Vos cartes pour la bourse « "+w.Title+" »", body); err != nil {
+				return sent, err
+			}
+			sent++
+		}
+	}
+	return sent, nil
+}
