@@ -304,3 +304,54 @@ func mustContacts(t *testing.T, fx *testfixture.Fixture, companyID int64) []mode
 	}
 	return list
 }
+
+// On the day, the remaining rounds are re-planned after no-shows: the
+// round played is kept as it was, absent companies leave the others.
+func TestBourseReplanKeepsPlayedRounds(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	bourses, err := f.Workshops(ctx, f.Demo.ID)
+	if err != nil || len(bourses) == 0 {
+		t.Fatalf("demo workshops: %v", err)
+	}
+	ws := bourses[0]
+	path := fmt.Sprintf("/t/%d/workshops/%d", f.Demo.ID, ws.ID)
+	post := func(p string, form url.Values, want int) string {
+		t.Helper()
+		form.Set("csrf", f.CSRF["facilitator"])
+		rec := f.do("facilitator", "POST", p, form)
+		if rec.Code != want {
+			t.Fatalf("POST %s: %d, want %d\n%s", p, rec.Code, want, rec.Body.String())
+		}
+		return rec.Body.String()
+	}
+	post(path, url.Values{"title": {ws.Title}, "date": {ws.Date}, "table_size": {"5"}, "rounds": {"3"}}, 303)
+	post(path+"/plan", url.Values{}, 200)
+	first, _ := f.Workshop(ctx, f.Demo.ID, ws.ID)
+	if len(first.Plan) != 3 {
+		t.Fatalf("plan of %d rounds, want 3", len(first.Plan))
+	}
+	absent := []string{first.Plan[0][0][0], first.Plan[0][1][0]}
+	post(path+"/plan", url.Values{"played": {"1"}, "absent": absent}, 200)
+	second, _ := f.Workshop(ctx, f.Demo.ID, ws.ID)
+	if fmt.Sprint(second.Plan[0]) != fmt.Sprint(first.Plan[0]) {
+		t.Fatalf("the played round changed:\n%v\n%v", first.Plan[0], second.Plan[0])
+	}
+	met := map[[2]string]bool{}
+	for r, round := range second.Plan {
+		for _, table := range round {
+			for i, a := range table {
+				if r > 0 && (a == absent[0] || a == absent[1]) {
+					t.Errorf("absent %s seated in round %d", a, r+1)
+				}
+				for _, b := range table[i+1:] {
+					k := [2]string{min(a, b), max(a, b)}
+					if met[k] {
+						t.Errorf("%s and %s meet twice", a, b)
+					}
+					met[k] = true
+				}
+			}
+		}
+	}
+}
