@@ -151,6 +151,7 @@ func TestSmallBourse(t *testing.T) {
 	s.noHorizontalOverflow("the capture page")
 	s.do("tap the card", chromedp.Tap(chromedp.CSS(card)))
 	s.do("tap the interested company", chromedp.Tap(chromedp.CSS(`[data-pick-companies] button[data-company="`+itoa(invited[1].ID)+`"]`)))
+	s.waitText("[data-last]", "Noté : "+invited[1].Name)
 	s.waitText("[data-recorded]", invited[1].Name)
 	s.waitText("[data-sync]", "tout est envoyé")
 

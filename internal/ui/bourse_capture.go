@@ -98,9 +98,11 @@ func (u *UI) captureStateOf(r *http.Request, st model.Staff, ws model.Workshop) 
 			everyone = append(everyone, p.CompanyExtID)
 		}
 	}
-	for _, f := range cards {
-		if c, ok := companies[f.CompanyExtID]; ok {
-			c.Cards = append(c.Cards, captureCard{f.ID, f.Label, string(f.Direction), f.Family})
+	for _, dir := range []model.Direction{model.Output, model.Input} { // resources first, then needs
+		for _, f := range cards {
+			if c, ok := companies[f.CompanyExtID]; ok && f.Direction == dir {
+				c.Cards = append(c.Cards, captureCard{f.ID, f.Label, string(f.Direction), f.Family})
+			}
 		}
 	}
 	for round := range ws.Rounds {

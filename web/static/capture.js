@@ -117,6 +117,9 @@
       b.addEventListener("click", function () {
         enqueue({ client_id: newID(), round: round, company_id: c.id, flow_id: current.id, note: dlg.querySelector("[data-pick-note]").value.trim() });
         dlg.close();
+        var last = root.querySelector("[data-last]");
+        last.textContent = ds.tLast + " " + c.name + " → " + current.label;
+        last.hidden = false;
       });
       box.appendChild(b);
     });

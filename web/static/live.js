@@ -30,7 +30,7 @@
         ds.tRound + " " + i.round + (i.table ? " · " + ds.tTable + " " + i.table : "") + (i.note ? " — " + i.note : "")));
       list.appendChild(li);
     });
-    root.querySelector("[data-updated]").textContent = new Date().toLocaleTimeString();
+    root.querySelector("[data-updated]").textContent = new Date().toLocaleTimeString(document.documentElement.lang);
   }
   function poll() {
     fetch(ds.src, { cache: "no-store", credentials: "same-origin" })
