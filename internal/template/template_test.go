@@ -14,7 +14,7 @@ func TestPagesAndWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries, _ := pagesFS.ReadDir("pages")
-	key := regexp.MustCompile(`\bt \$?[a-z.]*Lang "([a-z_]+\.[a-z_.]+)"`)
+	key := regexp.MustCompile(`\bt (?:\$[a-z]+|\$?[a-z.]*Lang) "([a-z_]+\.[a-z_.]+)"`)
 	for _, e := range entries {
 		data, _ := pagesFS.ReadFile("pages/" + e.Name())
 		for _, m := range key.FindAllStringSubmatch(string(data), -1) {
