@@ -101,7 +101,12 @@ func TestSmallBourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wid := w[len(w)-1].ID
+	var wid int64
+	for _, b := range w {
+		if b.Title == "Bourse de printemps" {
+			wid = b.ID
+		}
+	}
 	cards, _ := a.fx.Cards(ctx, wid)
 	var typed model.Flow
 	for _, card := range cards {

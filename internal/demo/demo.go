@@ -1,7 +1,7 @@
 // Package demo loads "Grand Angoumois", a fictional but realistic territory
 // around Angoulême: 68 companies with their flows written the way companies
-// speak, the 2019 diagnostic campaign, two past bourses and the synergies of
-// a programme like the reference one (10 realised by mid-2021).
+// speak, the 2019 diagnostic campaign, two past bourses and one coming, and
+// the synergies of a programme like the reference one (10 realised by mid-2021).
 package demo
 
 import (
@@ -72,6 +72,9 @@ func Load(ctx context.Context, st *storage.Storage, opt dataset.Options) (model.
 		return tr, err
 	}
 	if err := loadWorkshops(ctx, st, tr.ID); err != nil {
+		return tr, err
+	}
+	if err := loadUpcomingBourse(ctx, st, tr.ID, time.Now()); err != nil {
 		return tr, err
 	}
 	if err := loadProgramme(ctx, st, tr.ID); err != nil {

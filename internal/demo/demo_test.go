@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"symbiose/internal/dataset"
 	"symbiose/internal/model"
@@ -42,8 +43,19 @@ func TestDemoTerritory(t *testing.T) {
 			t.Fatalf("realised synergies %v, largest pool %d: want 5 + 5 with a grouped purchase of about ten", realised, largestPool)
 		}
 		workshops, _ := b.Workshops(ctx, tr.ID)
-		if len(workshops) != 2 || len(workshops[0].CompanyExtIDs) < 15 {
+		if len(workshops) != 3 || len(workshops[0].CompanyExtIDs) < 15 {
 			t.Fatalf("workshops = %+v", workshops)
+		}
+		coming := workshops[2]
+		parts, _ := b.Participants(ctx, coming.ID)
+		cards, _ := b.Cards(ctx, coming.ID)
+		status := map[string]int{}
+		for _, p := range parts {
+			status[p.Status]++
+		}
+		if coming.Date <= time.Now().Format("2006-01-02") || status[model.ParticipantRegistered] != upcomingCapacity ||
+			status[model.ParticipantWaiting] != upcomingInvited-upcomingCapacity || len(cards) < 6*upcomingCapacity {
+			t.Fatalf("coming bourse %s: %v, %d cards", coming.Date, status, len(cards))
 		}
 		campaigns, _ := b.Campaigns(ctx, tr.ID)
 		if len(campaigns) != 1 {
