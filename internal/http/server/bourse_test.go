@@ -154,6 +154,15 @@ func TestBourseFromInvitationToSummaries(t *testing.T) {
 	if !strings.Contains(c.page(), "vous êtes inscrite") {
 		t.Fatal("the waiting company did not move up")
 	}
+	req, _ := http.NewRequest("GET", eventURL, nil)
+	req.AddCookie(&http.Cookie{Name: "symbiose_session", Value: fx.Sessions["facilitator"]})
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(page), `name="company" value="`+itoa(invited[1].ID)+`"`) {
+			t.Error("no way to invite again the company that cancelled")
+		}
+	}
 
 	// Cards: pre-filled, ticked suggestions saved as they are, plus one typed.
 	for i, cl := range []bourseClient{a, c} {
@@ -242,7 +251,7 @@ func TestBourseFromInvitationToSummaries(t *testing.T) {
 	record(fmt.Sprintf(`{"client_id":"k2","round":1,"company_id":%d,"flow_id":%d}`, invited[0].ID, cardOfA.ID), 400) // its own card
 	record(fmt.Sprintf(`{"client_id":"k3","round":1,"company_id":%d,"flow_id":%d}`, invited[1].ID, cardOfA.ID), 400) // cancelled
 	record(`{"client_id":"k4","round":9`, 400)
-	req, _ := http.NewRequest("GET", eventURL+"/live.json", nil)
+	req, _ = http.NewRequest("GET", eventURL+"/live.json", nil)
 	req.AddCookie(&http.Cookie{Name: "symbiose_session", Value: fx.Sessions["facilitator"]})
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
