@@ -22,7 +22,7 @@ type fixture struct {
 	srv *Server
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	fx := testfixture.New(t)
 	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers, ui.Options{})
