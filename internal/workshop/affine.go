@@ -1,16 +1,19 @@
 package workshop
 
 // affinePlan returns the resolvable design of the affine plane AG(2, q) for
-// a prime q: company c is the point (c/q, c%q), round m < q seats on table b
-// the line y = m·x + b, and round q the vertical lines x = b. Two points lie
-// on exactly one line, so over q+1 rounds every pair meets exactly once,
-// which no search can beat. It returns nil when the instance is not of that
-// shape (q² present companies, tables of q, at most q+1 rounds, prime q).
-// Prime powers (4, 8, 9) would need finite-field arithmetic and are left to
-// the optimiser.
+// a prime power q: company c is the point (c/q, c%q), round m < q seats on
+// table b the line y = m·x + b (arithmetic in the field GF(q)), and round q
+// the vertical lines x = b. Two points lie on exactly one line, so over q+1
+// rounds every pair meets exactly once, which no search can beat. It returns
+// nil when the instance is not of that shape (q² present companies, tables
+// of q, at most q+1 rounds, q a prime power: 4, 5, 7, 8, 9, 11…).
 func affinePlan(in *instance) *state {
 	q := in.k
-	if !isPrime(q) || len(in.active) != q*q || in.rounds > q+1 || in.played > 0 {
+	if len(in.active) != q*q || in.rounds > q+1 || in.played > 0 {
+		return nil
+	}
+	f := newField(q)
+	if f == nil {
 		return nil
 	}
 	s := newState(in)
@@ -19,7 +22,7 @@ func affinePlan(in *instance) *state {
 			x, y := i/q, i%q
 			t := x // vertical line
 			if r < q {
-				t = ((y-r*x)%q + q) % q
+				t = f.sub(y, f.mul[r*q+x]) // b = y − m·x
 			}
 			s.seat(r, c, t)
 		}
@@ -37,16 +40,4 @@ func affinePlan(in *instance) *state {
 		return nil
 	}
 	return s
-}
-
-func isPrime(q int) bool {
-	if q < 2 {
-		return false
-	}
-	for d := 2; d*d <= q; d++ {
-		if q%d == 0 {
-			return false
-		}
-	}
-	return true
 }

@@ -26,6 +26,39 @@ func BenchmarkSolve100(b *testing.B) {
 	}
 }
 
+// BenchmarkSolve40Competitors plans 40 companies at tables of 5 for 6
+// rounds with 12 competitor pairs and 6 must-meet pairs; Verify must accept
+// the plan (no repeat, no competitors together, every must-meet pair met).
+func BenchmarkSolve40Competitors(b *testing.B) {
+	p := spec{n: 40, k: 5, rounds: 6, competitors: 12, must: 6, seed: 40}.problem()
+	var plan Plan
+	for b.Loop() {
+		var err error
+		if plan, err = Solve(p, 1, 2*time.Second); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := Verify(p, plan); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(0, "violations")
+	b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
+}
+
+// BenchmarkSolve25Perfect plans 25 companies at tables of 5 for 6 rounds:
+// the affine plane seats every pair exactly once, score = bound.
+func BenchmarkSolve25Perfect(b *testing.B) {
+	p := spec{n: 25, k: 5, rounds: 6, seed: 25}.problem()
+	var plan Plan
+	for b.Loop() {
+		var err error
+		if plan, err = Solve(p, 1, 2*time.Second); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
+}
+
 // BenchmarkCheckInfeasible measures how fast 20 companies, tables of 5,
 // 2 rounds is rejected.
 func BenchmarkCheckInfeasible(b *testing.B) {

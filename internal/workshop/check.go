@@ -1,8 +1,7 @@
 package workshop
 
-import "fmt"
-
-// Check reports, in plain words, why a problem cannot have an admissible plan.
+// Check reports, in plain words, why a problem cannot have an admissible plan:
+// the error wraps ErrInfeasible in a *Reason carrying English and French.
 // It tests necessary conditions only (counting arguments and direct
 // conflicts), so a nil error does not promise that Solve will succeed; it is
 // cheap enough to run on every keystroke of the organiser.
@@ -34,15 +33,19 @@ func (in *instance) checkCounting() error {
 	// Pigeonhole: a table of the second round draws its smax companies from
 	// the T tables of the first; if smax > T two come from the same table.
 	if R >= 2 && smax > T {
-		return fmt.Errorf("%w: %d companies at tables of %d make %d tables, so a second round is impossible without repeats: "+
+		return infeasible("%d companies at tables of %d make %d tables, so a second round is impossible without repeats: "+
 			"a table of %d draws its companies from only %d tables of the previous round, so two of them meet again",
-			ErrInfeasible, n, in.k, T, smax, T)
+			"%d entreprises à des tables de %d font %d tables, donc un deuxième tour fait forcément se revoir deux entreprises : "+
+				"une table de %d prend ses entreprises dans seulement %d tables du tour précédent, donc deux d'entre elles viennent de la même",
+			n, in.k, T, smax, T)
 	}
 	// Each round brings at least smin-1 new partners to every company.
 	if smin > 1 && R*(smin-1) > n-1 {
-		return fmt.Errorf("%w: each company meets at least %d new companies per round out of %d others, "+
+		return infeasible("each company meets at least %d new companies per round out of %d others, "+
 			"so at most %d rounds fit without repeats, not %d",
-			ErrInfeasible, smin-1, n-1, (n-1)/(smin-1), R)
+			"chaque entreprise rencontre au moins %d nouvelles entreprises par tour parmi les %d autres, "+
+				"donc au plus %d tours tiennent sans que personne ne se revoie, pas %d",
+			smin-1, n-1, (n-1)/(smin-1), R)
 	}
 	if smin > 1 {
 		for _, c := range in.active {
@@ -53,9 +56,11 @@ func (in *instance) checkCounting() error {
 				}
 			}
 			if R*(smin-1) > avail {
-				return fmt.Errorf("%w: %s can still meet only %d companies (not yet met, not competitors) "+
+				return infeasible("%s can still meet only %d companies (not yet met, not competitors) "+
 					"but %d rounds at tables of at least %d need %d",
-					ErrInfeasible, in.name(c), avail, R, smin, R*(smin-1))
+					"%s ne peut plus rencontrer que %d entreprises (pas encore vues, non concurrentes), "+
+						"mais %d tours à des tables d'au moins %d en demandent %d",
+					in.name(c), avail, R, smin, R*(smin-1))
 			}
 		}
 	}
@@ -75,21 +80,25 @@ func (in *instance) checkFixed() error {
 		}
 		for t, cs := range tables {
 			if len(cs) > in.sizes[t] {
-				return fmt.Errorf("%w: %d companies are fixed at table %d of round %d, which seats %d",
-					ErrInfeasible, len(cs), t+1, in.played+r+1, in.sizes[t])
+				return infeasible("%d companies are fixed at table %d of round %d, which seats %d",
+					"%d entreprises ont une place imposée à la table %d du tour %d, qui n'en accueille que %d",
+					len(cs), t+1, in.played+r+1, in.sizes[t])
 			}
 			for x, a := range cs {
 				for _, b := range cs[x+1:] {
 					switch {
 					case in.compet[a*n+b]:
-						return fmt.Errorf("%w: competitors %s and %s are fixed at the same table in round %d",
-							ErrInfeasible, in.name(a), in.name(b), in.played+r+1)
+						return infeasible("competitors %s and %s are fixed at the same table in round %d",
+							"les concurrents %s et %s ont une place imposée à la même table au tour %d",
+							in.name(a), in.name(b), in.played+r+1)
 					case in.base[a*n+b] > 0:
-						return fmt.Errorf("%w: %s and %s are fixed together in round %d but already met",
-							ErrInfeasible, in.name(a), in.name(b), in.played+r+1)
+						return infeasible("%s and %s are fixed together in round %d but already met",
+							"%s et %s ont une place imposée à la même table au tour %d alors qu'elles se sont déjà rencontrées",
+							in.name(a), in.name(b), in.played+r+1)
 					case met[a*n+b] > 0:
-						return fmt.Errorf("%w: %s and %s are fixed at the same table in two rounds",
-							ErrInfeasible, in.name(a), in.name(b))
+						return infeasible("%s and %s are fixed at the same table in two rounds",
+							"%s et %s ont une place imposée à la même table dans deux tours",
+							in.name(a), in.name(b))
 					}
 					met[a*n+b]++
 				}
@@ -119,17 +128,21 @@ func (in *instance) checkMustMeet() error {
 			pending++
 			switch {
 			case in.compet[a*n+b]:
-				return fmt.Errorf("%w: %s and %s must meet but are competitors", ErrInfeasible, in.name(a), in.name(b))
+				return infeasible("%s and %s must meet but are competitors",
+					"%s et %s doivent se rencontrer mais sont concurrentes", in.name(a), in.name(b))
 			case !in.isAct[a] || !in.isAct[b]:
-				return fmt.Errorf("%w: %s and %s must meet but one of them is absent", ErrInfeasible, in.name(a), in.name(b))
+				return infeasible("%s and %s must meet but one of them is absent",
+					"%s et %s doivent se rencontrer mais l'une des deux est absente", in.name(a), in.name(b))
 			case !in.canShareARound(a, b):
-				return fmt.Errorf("%w: %s and %s must meet but their fixed seats keep them apart in every remaining round",
-					ErrInfeasible, in.name(a), in.name(b))
+				return infeasible("%s and %s must meet but their fixed seats keep them apart in every remaining round",
+					"%s et %s doivent se rencontrer mais leurs places imposées les séparent à chaque tour restant",
+					in.name(a), in.name(b))
 			}
 		}
 		if pending > maxNew {
-			return fmt.Errorf("%w: %s must still meet %d companies but can meet at most %d in the remaining rounds",
-				ErrInfeasible, in.name(a), pending, maxNew)
+			return infeasible("%s must still meet %d companies but can meet at most %d in the remaining rounds",
+				"%s doit encore rencontrer %d entreprises mais ne peut en rencontrer que %d au plus dans les tours restants",
+				in.name(a), pending, maxNew)
 		}
 	}
 	return nil

@@ -30,19 +30,23 @@ func (in *instance) name(c int) string { return in.p.Companies[c] }
 func newInstance(p Problem) (*instance, error) {
 	n := len(p.Companies)
 	if n == 0 {
-		return nil, fmt.Errorf("%w: no companies", ErrInfeasible)
+		return nil, infeasible("no companies", "aucune entreprise")
 	}
 	if p.TableSize < 2 {
-		return nil, fmt.Errorf("%w: tables must seat at least 2 companies, got %d", ErrInfeasible, p.TableSize)
+		return nil, infeasible("tables must seat at least 2 companies, got %d",
+			"une table doit accueillir au moins 2 entreprises, pas %d", p.TableSize)
 	}
 	if p.Rounds < 0 || len(p.Played) > p.Rounds {
-		return nil, fmt.Errorf("%w: %d rounds planned but %d already played", ErrInfeasible, p.Rounds, len(p.Played))
+		return nil, infeasible("%d rounds planned but %d already played",
+			"%d tours prévus mais %d déjà joués", p.Rounds, len(p.Played))
 	}
 	in := &instance{p: p, n: n, k: p.TableSize, played: len(p.Played), rounds: p.Rounds - len(p.Played)}
 	valid := func(c int) bool { return c >= 0 && c < n }
-	pairOK := func(kind string, a, b int) error {
+	pairOK := func(kindEN, kindFR string, a, b int) error {
 		if !valid(a) || !valid(b) || a == b {
-			return fmt.Errorf("%w: %s pair (%d, %d) does not name two different companies", ErrInfeasible, kind, a, b)
+			return &Reason{Err: ErrInfeasible,
+				EN: fmt.Sprintf("%s pair (%d, %d) does not name two different companies", kindEN, a, b),
+				FR: fmt.Sprintf("la paire %s (%d, %d) ne désigne pas deux entreprises différentes", kindFR, a, b)}
 		}
 		return nil
 	}
@@ -56,7 +60,7 @@ func newInstance(p Problem) (*instance, error) {
 	}
 	for _, c := range p.Absent {
 		if !valid(c) {
-			return nil, fmt.Errorf("%w: absent company %d does not exist", ErrInfeasible, c)
+			return nil, infeasible("absent company %d does not exist", "l'entreprise absente %d n'existe pas", c)
 		}
 		in.isAct[c] = false
 	}
@@ -68,7 +72,7 @@ func newInstance(p Problem) (*instance, error) {
 	in.sizes = TableSizes(len(in.active), in.k)
 	in.compet = make([]bool, n*n)
 	for _, cp := range p.Competitors {
-		if err := pairOK("competitor", cp[0], cp[1]); err != nil {
+		if err := pairOK("competitor", "de concurrents", cp[0], cp[1]); err != nil {
 			return nil, err
 		}
 		in.compet[cp[0]*n+cp[1]], in.compet[cp[1]*n+cp[0]] = true, true
@@ -77,7 +81,7 @@ func newInstance(p Problem) (*instance, error) {
 	in.mustOf = make([][]int, n)
 	for _, m := range p.MustMeet {
 		a, b := m[0], m[1]
-		if err := pairOK("must-meet", a, b); err != nil {
+		if err := pairOK("must-meet", "à faire se rencontrer", a, b); err != nil {
 			return nil, err
 		}
 		if !in.must[a*n+b] {
@@ -105,10 +109,11 @@ func (in *instance) loadPlayed() error {
 		for _, table := range round {
 			for _, c := range table {
 				if c < 0 || c >= n {
-					return fmt.Errorf("%w: played round %d seats unknown company %d", ErrInfeasible, r+1, c)
+					return infeasible("played round %d seats unknown company %d",
+						"le tour joué %d place une entreprise inconnue (%d)", r+1, c)
 				}
 				if seen[c] {
-					return fmt.Errorf("%w: played round %d seats %s twice", ErrInfeasible, r+1, in.name(c))
+					return infeasible("played round %d seats %s twice", "le tour joué %d place %s deux fois", r+1, in.name(c))
 				}
 				seen[c] = true
 			}
@@ -120,10 +125,12 @@ func (in *instance) loadPlayed() error {
 					in.base[a*n+b]++
 					in.base[b*n+a]++
 					if in.base[a*n+b] > 1 {
-						return fmt.Errorf("%w: played rounds already seat %s and %s together twice", ErrInfeasible, in.name(a), in.name(b))
+						return infeasible("played rounds already seat %s and %s together twice",
+							"les tours joués ont déjà réuni %s et %s deux fois", in.name(a), in.name(b))
 					}
 					if in.compet[a*n+b] {
-						return fmt.Errorf("%w: played round %d already seats competitors %s and %s together", ErrInfeasible, r+1, in.name(a), in.name(b))
+						return infeasible("played round %d already seats competitors %s and %s together",
+							"le tour joué %d a déjà réuni les concurrents %s et %s", r+1, in.name(a), in.name(b))
 					}
 				}
 			}
@@ -145,27 +152,29 @@ func (in *instance) loadFixed() error {
 	for _, s := range in.p.Fixed {
 		c := s.Company
 		if c < 0 || c >= n || s.Round < 0 || s.Round >= in.played+in.rounds || s.Table < 0 {
-			return fmt.Errorf("%w: fixed seat %+v is out of range", ErrInfeasible, s)
+			return infeasible("fixed seat of company %d at table %d of round %d is out of range",
+				"la place imposée de l'entreprise %d à la table %d du tour %d est hors limites", c, s.Table+1, s.Round+1)
 		}
 		if s.Round < in.played {
 			t := s.Table
 			if t >= len(in.p.Played[s.Round]) || !contains(in.p.Played[s.Round][t], c) {
-				return fmt.Errorf("%w: fixed seat of %s at table %d of round %d contradicts the played round",
-					ErrInfeasible, in.name(c), t+1, s.Round+1)
+				return infeasible("fixed seat of %s at table %d of round %d contradicts the played round",
+					"la place imposée de %s à la table %d du tour %d contredit le tour déjà joué", in.name(c), t+1, s.Round+1)
 			}
 			continue
 		}
 		r := s.Round - in.played
 		if !in.isAct[c] {
-			return fmt.Errorf("%w: %s is absent but has a fixed seat in round %d", ErrInfeasible, in.name(c), s.Round+1)
+			return infeasible("%s is absent but has a fixed seat in round %d",
+				"l'entreprise %s est absente mais a une place imposée au tour %d", in.name(c), s.Round+1)
 		}
 		if s.Table >= len(in.sizes) {
-			return fmt.Errorf("%w: fixed seat of %s at table %d but there are only %d tables",
-				ErrInfeasible, in.name(c), s.Table+1, len(in.sizes))
+			return infeasible("fixed seat of %s at table %d but there are only %d tables",
+				"place imposée de %s à la table %d, mais il n'y a que %d tables", in.name(c), s.Table+1, len(in.sizes))
 		}
 		if old := in.fixed[r][c]; old >= 0 && old != s.Table {
-			return fmt.Errorf("%w: %s is fixed at two tables (%d and %d) in round %d",
-				ErrInfeasible, in.name(c), old+1, s.Table+1, s.Round+1)
+			return infeasible("%s is fixed at two tables (%d and %d) in round %d",
+				"l'entreprise %s a une place imposée à deux tables (%d et %d) au tour %d", in.name(c), old+1, s.Table+1, s.Round+1)
 		}
 		in.fixed[r][c] = s.Table
 	}

@@ -7,15 +7,17 @@ package workshop
 
 import (
 	"errors"
-	"fmt"
 	"math"
 )
 
-// ErrInfeasible marks problems for which no plan can satisfy the hard constraints.
+// ErrInfeasible marks problems for which no plan can satisfy the hard
+// constraints. Check and Solve wrap it in a *Reason that gives the reason in
+// English and French.
 var ErrInfeasible = errors.New("workshop: infeasible")
 
 // ErrNoPlan marks problems that passed Check but for which the search found no
-// admissible plan; Check only proves necessary conditions.
+// admissible plan; Check only proves necessary conditions. Solve wraps it in
+// a *Reason as well.
 var ErrNoPlan = errors.New("workshop: no admissible plan found")
 
 // Seat pins a company to a table in a given round (rounds and tables count from 0).
@@ -99,12 +101,14 @@ func potentialMatrix(p Problem) ([]float64, error) {
 		for j := i + 1; j < n; j++ {
 			a, b := p.Potential(i, j), p.Potential(j, i)
 			if math.IsNaN(a) || math.IsInf(a, 0) || a < 0 {
-				return nil, fmt.Errorf("%w: potential of %s and %s is %v, it must be a finite number >= 0",
-					ErrInfeasible, p.Companies[i], p.Companies[j], a)
+				return nil, infeasible("potential of %s and %s is %v, it must be a finite number >= 0",
+					"le potentiel de %s et %s vaut %v ; il doit être un nombre fini, positif ou nul",
+					p.Companies[i], p.Companies[j], a)
 			}
 			if math.Abs(a-b) > 1e-9*math.Max(1, math.Abs(a)) {
-				return nil, fmt.Errorf("%w: potential is not symmetric for %s and %s (%v vs %v)",
-					ErrInfeasible, p.Companies[i], p.Companies[j], a, b)
+				return nil, infeasible("potential is not symmetric for %s and %s (%v vs %v)",
+					"le potentiel n'est pas symétrique pour %s et %s (%v contre %v)",
+					p.Companies[i], p.Companies[j], a, b)
 			}
 			w[i*n+j], w[j*n+i] = a, a
 		}

@@ -152,7 +152,7 @@ func anneal(s *state, rng *rand.Rand, moves int, deadline time.Time) *state {
 	if t0 <= 0 || moves <= 0 {
 		return s
 	}
-	const tEndRatio = 1e-3
+	const tEndRatio = 1e-2
 	best, bestScore := s.snapshot(), s.score
 	cool := math.Pow(tEndRatio, 1/float64(moves))
 	temp := t0
