@@ -61,7 +61,7 @@ func (u *UI) workshopPlan(w http.ResponseWriter, r *http.Request) {
 			p.MustMeet = append(p.MustMeet, [2]int{a, b})
 		}
 	}
-	plan, err := workshop.Solve(p, 1, 5*time.Second)
+	plan, err := workshop.Solve(p, 1, 2*time.Second) // under 2 s for 100 companies, see internal/workshop
 	if errors.Is(err, workshop.ErrInfeasible) || errors.Is(err, workshop.ErrNoPlan) {
 		d.Problem, d.Reason = "bourse.plan_impossible", planReason(err, lang(r))
 		u.renderBourse(w, r, http.StatusBadRequest, t, d)
@@ -148,6 +148,10 @@ func (u *UI) planProblem(r *http.Request, ws model.Workshop, registered []model.
 
 // planReason says why no plan exists, in the user's language.
 func planReason(err error, lang string) string {
+	var r *workshop.Reason
+	if errors.As(err, &r) {
+		return r.Text(lang)
+	}
 	return err.Error()
 }
 

@@ -209,7 +209,8 @@ func TestBourseFromInvitationToSummaries(t *testing.T) {
 
 	// Plan, then a secretary at table 1.
 	// Two companies cannot meet over two rounds without meeting twice.
-	if plan, _ := facilitator(eventURL+"/plan", url.Values{}, 400); !strings.Contains(plan, "Aucun plan possible") {
+	if plan, _ := facilitator(eventURL+"/plan", url.Values{}, 400); !strings.Contains(plan, "Aucun plan possible") ||
+		!strings.Contains(plan, "deuxième tour") {
 		t.Fatalf("no reason given for an impossible plan:\n%s", plan)
 	}
 	facilitator(eventURL, url.Values{"title": {"Bourse d'hiver"}, "date": {"2026-12-10"}, "capacity": {"2"}, "table_size": {"3"},
