@@ -7,7 +7,6 @@ import (
 
 	"symbiose/internal/model"
 	"symbiose/internal/storage"
-	"symbiose/internal/worker"
 )
 
 // Sizes of the coming demo bourse: invited companies, seats, cards a side.
@@ -52,7 +51,7 @@ func loadUpcomingBourse(ctx context.Context, st *storage.Storage, territoryID in
 		if email == "" {
 			continue
 		}
-		_, hash, err := worker.ParticipantLink(ctx, st, "", w.ID, c.ID)
+		_, hash, err := st.ParticipantToken(ctx, w.ID, c.ID)
 		if err == nil {
 			err = st.InviteParticipant(ctx, w.ID, c.ID, email, hash)
 		}
@@ -84,7 +83,7 @@ func loadUpcomingBourse(ctx context.Context, st *storage.Storage, territoryID in
 		{WorkshopID: w.ID, Role: model.StaffSecretary, Name: "Paul Secrétaire", Table: 1},
 		{WorkshopID: w.ID, Role: model.StaffSecretary, Name: "Inès Secrétaire", Table: 2},
 	} {
-		_, hash, err := worker.StaffLink(ctx, st, "", s)
+		_, hash, err := st.StaffToken(ctx, s)
 		if err == nil {
 			_, err = st.AddStaff(ctx, s, hash)
 		}
