@@ -49,13 +49,7 @@ func (u *UI) workshopClose(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	u.audit(r, user, t.ID, "follow up", "workshop", ws.ExtID, fmt.Sprintf("%d synergies, %d summaries", created, sent))
-	d, err := u.bourseView(r, t, ws)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	d.Links, d.Sent = links, sent
-	u.renderBourse(w, r, http.StatusOK, t, d)
+	u.showBourse(w, r, http.StatusOK, t, ws, func(d *bourseView) { d.Links, d.Sent = links, sent })
 }
 
 // followUpInterests creates the detected synergies of the interests not

@@ -166,12 +166,21 @@ func (u *UI) workshopPage(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	u.showBourse(w, r, http.StatusOK, t, ws, nil)
+}
+
+// showBourse renders the event page, with what the action just did added
+// by add (nil when nothing).
+func (u *UI) showBourse(w http.ResponseWriter, r *http.Request, status int, t model.Territory, ws model.Workshop, add func(*bourseView)) {
 	d, err := u.bourseView(r, t, ws)
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	u.renderBourse(w, r, http.StatusOK, t, d)
+	if add != nil {
+		add(&d)
+	}
+	u.renderBourse(w, r, status, t, d)
 }
 
 func (u *UI) renderBourse(w http.ResponseWriter, r *http.Request, status int, t model.Territory, d bourseView) {

@@ -55,13 +55,7 @@ func (u *UI) workshopInvite(w http.ResponseWriter, r *http.Request) {
 		links = append(links, introLink{c.Name, link})
 	}
 	u.audit(r, user, t.ID, "invite", "workshop", ws.ExtID, fmt.Sprintf("%d companies", len(r.PostForm["company"])))
-	d, err := u.bourseView(r, t, ws)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
-	d.Links, d.Sent = links, sent
-	u.renderBourse(w, r, http.StatusOK, t, d)
+	u.showBourse(w, r, http.StatusOK, t, ws, func(d *bourseView) { d.Links, d.Sent = links, sent })
 }
 
 // bourseWhen is "10 décembre 2026, CCI, Angoulême".

@@ -25,21 +25,20 @@ func (u *UI) workshopPlan(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	d, err := u.bourseView(r, t, ws)
-	if err != nil {
-		u.fail(w, r, err)
-		return
-	}
 	played, err := strconv.Atoi(r.PostFormValue("played"))
 	if r.PostFormValue("played") == "" {
 		played, err = 0, nil
 	}
 	if err != nil || played < 0 || played > len(ws.Plan) || played >= ws.Rounds {
-		d.Problem = "bourse.err_played"
-		u.renderBourse(w, r, http.StatusBadRequest, t, d)
+		u.showBourse(w, r, http.StatusBadRequest, t, ws, func(d *bourseView) { d.Problem = "bourse.err_played" })
 		return
 	}
-	p, ids := u.planProblem(r, ws, d.Registered, played)
+	registered, err := u.registered(r, ws.ID)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	p, ids := u.planProblem(r, ws, registered, played)
 	pairs, err := u.store.Pairs(r.Context(), ws.ID)
 	if err != nil {
 		u.fail(w, r, err)
@@ -63,8 +62,9 @@ func (u *UI) workshopPlan(w http.ResponseWriter, r *http.Request) {
 	}
 	plan, err := workshop.Solve(p, 1, 2*time.Second) // under 2 s for 100 companies, see internal/workshop
 	if errors.Is(err, workshop.ErrInfeasible) || errors.Is(err, workshop.ErrNoPlan) {
-		d.Problem, d.Reason = "bourse.plan_impossible", planReason(err, lang(r))
-		u.renderBourse(w, r, http.StatusBadRequest, t, d)
+		u.showBourse(w, r, http.StatusBadRequest, t, ws, func(d *bourseView) {
+			d.Problem, d.Reason = "bourse.plan_impossible", planReason(err, lang(r))
+		})
 		return
 	}
 	if err != nil {
@@ -87,12 +87,21 @@ func (u *UI) workshopPlan(w http.ResponseWriter, r *http.Request) {
 	}
 	u.audit(r, user, t.ID, "plan", "workshop", ws.ExtID, fmt.Sprintf("%d rounds, %d kept", len(saved), played))
 	ws.Plan = saved
-	if d, err = u.bourseView(r, t, ws); err != nil {
-		u.fail(w, r, err)
-		return
+	u.showBourse(w, r, http.StatusOK, t, ws, func(d *bourseView) {
+		d.PlanScore = &planScore{round1(plan.Score), round1(plan.UpperBound), round1(plan.Random), round1(plan.Greedy)}
+	})
+}
+
+// registered returns the companies registered for a bourse.
+func (u *UI) registered(r *http.Request, workshopID int64) ([]model.Participant, error) {
+	all, err := u.store.Participants(r.Context(), workshopID)
+	var out []model.Participant
+	for _, p := range all {
+		if p.Status == model.ParticipantRegistered {
+			out = append(out, p)
+		}
 	}
-	d.PlanScore = &planScore{round1(plan.Score), round1(plan.UpperBound), round1(plan.Random), round1(plan.Greedy)}
-	u.renderBourse(w, r, http.StatusOK, t, d)
+	return out, err
 }
 
 // planProblem builds the optimiser's problem: registered companies, plus
