@@ -90,6 +90,7 @@ func (u *UI) routes() []route {
 		{"GET /t/{tid}/workshops/{wid}/printables", u.signedIn(u.workshopPrintables)},
 		{"GET /t/{tid}/workshops/{wid}/live", u.signedIn(u.workshopLive)},
 		{"GET /t/{tid}/workshops/{wid}/live.json", u.signedIn(u.workshopLiveJSON)},
+		{"GET /t/{tid}/workshops/{wid}/interests.csv", u.signedIn(u.workshopInterestsCSV)},
 		{"POST /t/{tid}/workshops/{wid}/close", u.signedIn(u.workshopClose)},
 		{"GET /t/{tid}/workshops/{wid}/summaries/{cid}", u.signedIn(u.workshopSummary)},
 		{"GET /b/{token}", u.bourseCompany},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"time"
 
 	"symbiose/internal/model"
 )
@@ -18,5 +19,9 @@ func (u *UI) workshops(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	u.render(w, r, http.StatusOK, "workshops", u.page(r, "", struct{ Workshops []model.Workshop }{list}).withTerritory(t))
+	today := time.Now().Format("2006-01-02")
+	u.render(w, r, http.StatusOK, "workshops", u.page(r, "", struct {
+		Workshops []model.Workshop
+		Today     string
+	}{list, today}).withTerritory(t))
 }

@@ -268,6 +268,17 @@ func TestBourseFromInvitationToSummaries(t *testing.T) {
 		t.Fatalf("live: %+v", live)
 	}
 
+	req, _ = http.NewRequest("GET", eventURL+"/interests.csv", nil)
+	req.AddCookie(&http.Cookie{Name: "symbiose_session", Value: fx.Sessions["facilitator"]})
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		csv, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		lines := strings.Split(strings.TrimSpace(string(csv)), "\n")
+		if len(lines) != 2 || !strings.Contains(lines[1], invited[2].Name) || !strings.Contains(lines[1], "40 par semaine") {
+			t.Errorf("interests CSV:\n%s", csv)
+		}
+	}
+
 	// Follow-up: a detected synergy, summaries with their PDF.
 	before := len(smtp.Messages())
 	facilitator(eventURL+"/close", url.Values{}, 200)

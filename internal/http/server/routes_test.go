@@ -249,6 +249,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"GET /t/{tid}/workshops/{wid}/live.json", "GET", fmt.Sprintf("/t/%d/workshops/%d/live.json", demoT, wid), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
+		{"GET /t/{tid}/workshops/{wid}/interests.csv", "GET", fmt.Sprintf("/t/%d/workshops/%d/interests.csv", demoT, wid), nil,
+			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"GET /t/{tid}/workshops/{wid}/summaries/{cid}", "GET", fmt.Sprintf("/t/%d/workshops/%d/summaries/%d", demoT, wid, f.Own.ID), nil,
 			want{"anonymous": 303, "admin": 200, "facilitator": 200, "*": 403}},
 		{"GET /t/{tid}/workshops/{wid}/summaries/{cid}", "GET", fmt.Sprintf("/t/%d/workshops/%d/summaries/%d", demoT, wid, f.OtherCompany.ID), nil,
