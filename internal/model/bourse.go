@@ -24,6 +24,7 @@ type Participant struct {
 	AnsweredAt    time.Time // registration or cancellation; orders the waiting list
 	SurveyScore   int       // 1..5, 0 when not answered
 	SurveyComment string
+	FixedTable    int // 1-based table kept every round, 0 when the plan chooses
 }
 
 // Roles of the people running a bourse.

@@ -10,13 +10,13 @@ import (
 )
 
 const participantColumns = `p.workshop_id, p.company_id, c.ext_id, c.name, c.naf, p.status, p.email, p.invited_at,
-	p.answered_at, p.survey_score, p.survey_comment`
+	p.answered_at, p.survey_score, p.survey_comment, p.fixed_table`
 
 func scanParticipant(row interface{ Scan(...any) error }) (model.Participant, error) {
 	var p model.Participant
 	var invited, answered string
 	err := row.Scan(&p.WorkshopID, &p.CompanyID, &p.CompanyExtID, &p.CompanyName, &p.NAF, &p.Status, &p.Email, &invited,
-		&answered, &p.SurveyScore, &p.SurveyComment)
+		&answered, &p.SurveyScore, &p.SurveyComment, &p.FixedTable)
 	p.InvitedAt, p.AnsweredAt = parseTime(invited), parseTime(answered)
 	return p, err
 }
@@ -165,4 +165,15 @@ func (s *Storage) SetSurvey(ctx context.Context, workshopID, companyID int64, sc
 	res, err := s.exec(ctx, `UPDATE workshop_participants SET survey_score = ?, survey_comment = ?
 		WHERE workshop_id = ? AND company_id = ?`, score, comment, workshopID, companyID)
 	return affected(res, err, "survey")
+}
+
+// SetFixedTable keeps a participant at one table every round (table 0: the
+// plan chooses).
+func (s *Storage) SetFixedTable(ctx context.Context, workshopID, companyID int64, table int) error {
+	if table < 0 {
+		return fmt.Errorf("fixed table %d: want 0 or more", table)
+	}
+	res, err := s.exec(ctx, `UPDATE workshop_participants SET fixed_table = ? WHERE workshop_id = ? AND company_id = ?`,
+		table, workshopID, companyID)
+	return affected(res, err, "fixed table")
 }

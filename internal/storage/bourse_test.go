@@ -94,6 +94,12 @@ func TestBourseRegistrationAndWaitingList(t *testing.T) {
 		if p, _ := b.Participant(ctx, w.ID, cs[1].ID); p.Status != model.ParticipantInvited || p.Email != "y@example.org" {
 			t.Fatalf("re-invited: %+v", p)
 		}
+		if err := b.SetFixedTable(ctx, w.ID, cs[0].ID, 2); err != nil {
+			t.Fatal(err)
+		}
+		if p, _ := b.Participant(ctx, w.ID, cs[0].ID); p.FixedTable != 2 {
+			t.Fatalf("fixed table: %+v", p)
+		}
 		if err := b.SetSurvey(ctx, w.ID, cs[0].ID, 6, ""); err == nil {
 			t.Fatal("survey score 6 accepted")
 		}

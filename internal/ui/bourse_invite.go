@@ -137,6 +137,32 @@ func (u *UI) workshopStaffDelete(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, bourseURL(t.ID, ws.ID)+"#staff", http.StatusSeeOther)
 }
 
+// workshopSeat keeps a registered company at one table every round (the
+// host, a key company), or with table 0 lets the plan seat it again.
+func (u *UI) workshopSeat(w http.ResponseWriter, r *http.Request) {
+	t, user, ws, err := u.managedBourse(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	company, errC := strconv.ParseInt(r.PostFormValue("company"), 10, 64)
+	table, errT := strconv.Atoi(r.PostFormValue("table"))
+	if errC != nil || errT != nil || table < 0 || table > 200 {
+		u.fail(w, r, badRequest("bourse.err_seat"))
+		return
+	}
+	if p, err := u.store.Participant(r.Context(), ws.ID, company); err != nil || p.Status != model.ParticipantRegistered {
+		u.fail(w, r, badRequest("bourse.err_seat"))
+		return
+	}
+	if err := u.store.SetFixedTable(r.Context(), ws.ID, company, table); err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	u.audit(r, user, t.ID, "fixed table", "workshop", ws.ExtID, fmt.Sprintf("%d at table %d", company, table))
+	http.Redirect(w, r, bourseURL(t.ID, ws.ID)+"#constraints", http.StatusSeeOther)
+}
+
 // workshopPairs adds (or, with remove set, removes) a constraint between
 // two registered companies: competitors or must meet.
 func (u *UI) workshopPairs(w http.ResponseWriter, r *http.Request) {

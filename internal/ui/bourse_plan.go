@@ -106,7 +106,7 @@ func (u *UI) registered(r *http.Request, workshopID int64) ([]model.Participant,
 
 // planProblem builds the optimiser's problem: registered companies, plus
 // those of the kept rounds who are no longer registered (absent), with the
-// potential the matching engine sees between them. ids gives each
+// potential the matching engine sees between them and the fixed tables. ids gives each
 // company's database id.
 func (u *UI) planProblem(r *http.Request, ws model.Workshop, registered []model.Participant, played int) (workshop.Problem, []int64) {
 	var exts []string
@@ -143,6 +143,13 @@ func (u *UI) planProblem(r *http.Request, ws model.Workshop, registered []model.
 	for i, ext := range exts {
 		if !present[ext] {
 			p.Absent = append(p.Absent, i)
+		}
+	}
+	for _, c := range registered {
+		if c.FixedTable > 0 && present[c.CompanyExtID] {
+			for round := played; round < ws.Rounds; round++ {
+				p.Fixed = append(p.Fixed, workshop.Seat{Company: pos[c.CompanyExtID], Round: round, Table: c.FixedTable - 1})
+			}
 		}
 	}
 	var subs []matching.Substitution

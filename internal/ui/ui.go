@@ -86,6 +86,7 @@ func (u *UI) routes() []route {
 		{"POST /t/{tid}/workshops/{wid}/staff", u.signedIn(u.workshopStaffAdd)},
 		{"POST /t/{tid}/workshops/{wid}/staff/{sid}/delete", u.signedIn(u.workshopStaffDelete)},
 		{"POST /t/{tid}/workshops/{wid}/pairs", u.signedIn(u.workshopPairs)},
+		{"POST /t/{tid}/workshops/{wid}/seats", u.signedIn(u.workshopSeat)},
 		{"POST /t/{tid}/workshops/{wid}/plan", u.signedIn(u.workshopPlan)},
 		{"GET /t/{tid}/workshops/{wid}/printables", u.signedIn(u.workshopPrintables)},
 		{"GET /t/{tid}/workshops/{wid}/live", u.signedIn(u.workshopLive)},

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -347,16 +348,28 @@ func TestBourseReplanKeepsPlayedRounds(t *testing.T) {
 		return rec.Body.String()
 	}
 	post(path, url.Values{"title": {ws.Title}, "date": {ws.Date}, "table_size": {"5"}, "rounds": {"3"}}, 303)
+	host, _ := f.CompanyByExtID(ctx, f.Demo.ID, ws.CompanyExtIDs[3])
+	post(path+"/seats", url.Values{"company": {itoa(host.ID)}, "table": {"2"}}, 303)
 	post(path+"/plan", url.Values{}, 200)
 	first, _ := f.Workshop(ctx, f.Demo.ID, ws.ID)
 	if len(first.Plan) != 3 {
 		t.Fatalf("plan of %d rounds, want 3", len(first.Plan))
 	}
-	absent := []string{first.Plan[0][0][0], first.Plan[0][1][0]}
+	var absent []string // two companies of round 1, not the host
+	for _, table := range first.Plan[0] {
+		if len(absent) < 2 && table[0] != host.ExtID {
+			absent = append(absent, table[0])
+		}
+	}
 	post(path+"/plan", url.Values{"played": {"1"}, "absent": absent}, 200)
 	second, _ := f.Workshop(ctx, f.Demo.ID, ws.ID)
 	if fmt.Sprint(second.Plan[0]) != fmt.Sprint(first.Plan[0]) {
 		t.Fatalf("the played round changed:\n%v\n%v", first.Plan[0], second.Plan[0])
+	}
+	for r, round := range second.Plan {
+		if !slices.Contains(round[1], host.ExtID) {
+			t.Errorf("round %d: the host is not at its fixed table 2: %v", r+1, round)
+		}
 	}
 	met := map[[2]string]bool{}
 	for r, round := range second.Plan {
