@@ -1,7 +1,9 @@
 package workshop
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 )
@@ -18,6 +20,48 @@ func BenchmarkSolve100(b *testing.B) {
 				if plan, err = Solve(p, 1, 2*time.Second); err != nil {
 					b.Fatal(err)
 				}
+			}
+			b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
+			b.ReportMetric(100*plan.Greedy/plan.UpperBound, "%bound_greedy")
+			b.ReportMetric(100*plan.Random/plan.UpperBound, "%bound_random")
+		})
+	}
+}
+
+// demo68 loads testdata/demo68.json, the pair potentials the matching
+// engine gives the 68 companies of the demo territory (see testdata/README.md).
+func demo68(tb testing.TB, rounds int) Problem {
+	tb.Helper()
+	data, err := os.ReadFile("testdata/demo68.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var fx struct {
+		Companies []string    `json:"companies"`
+		Potential [][]float64 `json:"potential"`
+	}
+	if err := json.Unmarshal(data, &fx); err != nil {
+		tb.Fatal(err)
+	}
+	return Problem{Companies: fx.Companies, Potential: MatrixPotential(fx.Potential), TableSize: 5, Rounds: rounds}
+}
+
+// BenchmarkSolveDemo68 is the realistic case: the demo territory's 68
+// companies at tables of 5, potentials from the matching engine (skewed and
+// clustered, unlike the uniform ones of BenchmarkSolve100).
+func BenchmarkSolveDemo68(b *testing.B) {
+	for _, rounds := range []int{4, 6} {
+		b.Run(fmt.Sprintf("rounds=%d", rounds), func(b *testing.B) {
+			p := demo68(b, rounds)
+			var plan Plan
+			for b.Loop() {
+				var err error
+				if plan, err = Solve(p, 1, 2*time.Second); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := Verify(p, plan); err != nil {
+				b.Fatal(err)
 			}
 			b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
 			b.ReportMetric(100*plan.Greedy/plan.UpperBound, "%bound_greedy")

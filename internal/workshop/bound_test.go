@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sort"
 	"testing"
 	"time"
 )
@@ -277,4 +278,57 @@ func (bt *bestTable) valueOf(w, pen []float64) float64 {
 		}
 	}
 	return v
+}
+
+// TestDemo68SubInstances takes small neighbourhoods of the demo territory
+// (a company and its best partners: real, skewed potentials), where every
+// plan can be enumerated, and compares the optimum with Solve's score and
+// its bound. The bound must stay above the optimum and the score below it;
+// the log tells how far each is (the README quotes it).
+func TestDemo68SubInstances(t *testing.T) {
+	full := demo68(t, 1)
+	n := len(full.Companies)
+	for _, tc := range []struct{ size, k, rounds, host int }{
+		{9, 3, 3, 0}, {9, 3, 3, 17}, {9, 3, 4, 31}, {9, 3, 4, 45},
+		{9, 3, 3, 8}, {9, 3, 3, 52}, {8, 2, 3, 23}, {8, 2, 3, 60},
+	} {
+		t.Run(fmt.Sprintf("n%d_k%d_r%d_host%d", tc.size, tc.k, tc.rounds, tc.host), func(t *testing.T) {
+			// The host and its size−1 best partners.
+			others := make([]int, 0, n-1)
+			for j := 0; j < n; j++ {
+				if j != tc.host {
+					others = append(others, j)
+				}
+			}
+			sort.Slice(others, func(a, b int) bool {
+				return full.Potential(tc.host, others[a]) > full.Potential(tc.host, others[b])
+			})
+			pick := append([]int{tc.host}, others[:tc.size-1]...)
+			m := make([][]float64, tc.size)
+			for i := range m {
+				m[i] = make([]float64, tc.size)
+				for j := range m[i] {
+					if i != j {
+						m[i][j] = full.Potential(pick[i], pick[j])
+					}
+				}
+			}
+			p := Problem{Companies: names(tc.size), Potential: MatrixPotential(m), TableSize: tc.k, Rounds: tc.rounds}
+			in, err := newInstance(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := bruteForce(in)
+			plan, err := Solve(p, 1, time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pair := pairBound(in)
+			if plan.Score > opt+1e-9 || plan.UpperBound < opt-1e-9 || pair < opt-1e-9 {
+				t.Fatalf("score %v, bound %v, pair bound %v, optimum %v", plan.Score, plan.UpperBound, pair, opt)
+			}
+			t.Logf("optimum %.3f  score %.1f %%  optimum / bound %.1f %% (pair bound %.1f %%)",
+				opt, 100*plan.Score/opt, 100*opt/plan.UpperBound, 100*opt/pair)
+		})
+	}
 }
