@@ -8,22 +8,32 @@ import (
 	"time"
 )
 
+// benchSolve solves p b.N times with a 2 s budget and returns the plan.
+func benchSolve(b *testing.B, p Problem) Plan {
+	var plan Plan
+	for b.Loop() {
+		var err error
+		if plan, err = Solve(p, 1, 2*time.Second); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return plan
+}
+
+// reportPlan reports a plan's score, greedy and random plans as shares of
+// its upper bound.
+func reportPlan(b *testing.B, plan Plan) {
+	b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
+	b.ReportMetric(100*plan.Greedy/plan.UpperBound, "%bound_greedy")
+	b.ReportMetric(100*plan.Random/plan.UpperBound, "%bound_random")
+}
+
 // BenchmarkSolve100 reports the score as a share of the upper bound, next to
 // the greedy and random plans, for 100 companies at tables of 5.
 func BenchmarkSolve100(b *testing.B) {
 	for _, rounds := range []int{4, 6} {
 		b.Run(fmt.Sprintf("rounds=%d", rounds), func(b *testing.B) {
-			p := spec{n: 100, k: 5, rounds: rounds, seed: 2026}.problem()
-			var plan Plan
-			for b.Loop() {
-				var err error
-				if plan, err = Solve(p, 1, 2*time.Second); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
-			b.ReportMetric(100*plan.Greedy/plan.UpperBound, "%bound_greedy")
-			b.ReportMetric(100*plan.Random/plan.UpperBound, "%bound_random")
+			reportPlan(b, benchSolve(b, spec{n: 100, k: 5, rounds: rounds, seed: 2026}.problem()))
 		})
 	}
 }
@@ -53,19 +63,11 @@ func BenchmarkSolveDemo68(b *testing.B) {
 	for _, rounds := range []int{4, 6} {
 		b.Run(fmt.Sprintf("rounds=%d", rounds), func(b *testing.B) {
 			p := demo68(b, rounds)
-			var plan Plan
-			for b.Loop() {
-				var err error
-				if plan, err = Solve(p, 1, 2*time.Second); err != nil {
-					b.Fatal(err)
-				}
-			}
+			plan := benchSolve(b, p)
 			if err := Verify(p, plan); err != nil {
 				b.Fatal(err)
 			}
-			b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
-			b.ReportMetric(100*plan.Greedy/plan.UpperBound, "%bound_greedy")
-			b.ReportMetric(100*plan.Random/plan.UpperBound, "%bound_random")
+			reportPlan(b, plan)
 		})
 	}
 }
@@ -75,13 +77,7 @@ func BenchmarkSolveDemo68(b *testing.B) {
 // the plan (no repeat, no competitors together, every must-meet pair met).
 func BenchmarkSolve40Competitors(b *testing.B) {
 	p := spec{n: 40, k: 5, rounds: 6, competitors: 12, must: 6, seed: 40}.problem()
-	var plan Plan
-	for b.Loop() {
-		var err error
-		if plan, err = Solve(p, 1, 2*time.Second); err != nil {
-			b.Fatal(err)
-		}
-	}
+	plan := benchSolve(b, p)
 	if err := Verify(p, plan); err != nil {
 		b.Fatal(err)
 	}
@@ -92,14 +88,7 @@ func BenchmarkSolve40Competitors(b *testing.B) {
 // BenchmarkSolve25Perfect plans 25 companies at tables of 5 for 6 rounds:
 // the affine plane seats every pair exactly once, score = bound.
 func BenchmarkSolve25Perfect(b *testing.B) {
-	p := spec{n: 25, k: 5, rounds: 6, seed: 25}.problem()
-	var plan Plan
-	for b.Loop() {
-		var err error
-		if plan, err = Solve(p, 1, 2*time.Second); err != nil {
-			b.Fatal(err)
-		}
-	}
+	plan := benchSolve(b, spec{n: 25, k: 5, rounds: 6, seed: 25}.problem())
 	b.ReportMetric(100*plan.Score/plan.UpperBound, "%bound")
 }
 
