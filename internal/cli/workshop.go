@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"symbiose/internal/dataset"
 	"symbiose/internal/matching"
 	"symbiose/internal/model"
 	"symbiose/internal/workshop"
@@ -26,7 +27,10 @@ func runWorkshop(ctx context.Context, e *env, args []string) error {
 	}
 	fs := e.flags("workshop plan", "", "Seats the companies of a bourse at tables for every round, so that the companies that have\n"+
 		"most to exchange (substitution candidates, shared needs) meet, without two companies sharing a table twice.\n"+
-		"Reads a dataset with --data, or a territory of the database; every company of it takes part.")
+		"Reads a dataset with --data, or a territory of the database; every company of it takes part.\n"+
+		"A workshop.csv in the dataset folder constrains the plan: columns kind (competitors, must_meet, fixed),\n"+
+		"company_id, other_company_id (pairs), table and round (fixed; counted from 1, or from 0 when a 0 appears;\n"+
+		"an empty round: every round).")
 	cfg := dataFlags(fs)
 	data := fs.String("data", "", "dataset (folder, .xlsx or .json), without a database")
 	territory := fs.String("territory", "", "territory of the database (default: the only one)")
@@ -59,6 +63,11 @@ func runWorkshop(ctx context.Context, e *env, args []string) error {
 	}
 	potential := matching.PairPotential(ids, eng.Substitutions(), eng.Mutualisations())
 	p := workshop.Problem{Companies: ids, Potential: workshop.MatrixPotential(potential), TableSize: *tableSize, Rounds: *rounds}
+	if *data != "" {
+		if err := constrainPlan(e, &p, *data); err != nil {
+			return err
+		}
+	}
 	if err := workshop.Check(p); err != nil {
 		return err
 	}
@@ -133,3 +142,49 @@ func writePrintables(path string, ev printable.Event, ds model.Dataset, rounds [
 }
 
 func round3(v float64) float64 { return float64(int64(v*1000+0.5)) / 1000 }
+
+// constrainPlan adds the rules of the dataset folder's workshop.csv, if
+// any, to the problem: competitors, must-meet pairs, fixed seats. Every
+// problem of the file is printed and nothing is planned while there is one.
+func constrainPlan(e *env, p *workshop.Problem, dir string) error {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil // workshop.csv lives in a dataset folder only
+	}
+	index := make(map[string]int, len(p.Companies))
+	known := make(map[string]bool, len(p.Companies))
+	for i, id := range p.Companies {
+		index[id], known[id] = i, true
+	}
+	rules, problems, err := dataset.ReadWorkshop(dir, known)
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if r.Kind == dataset.ConstraintFixed && r.Round >= p.Rounds {
+			problems = append(problems, dataset.Problem{Severity: dataset.Error, File: dataset.WorkshopFile, Line: r.Line,
+				Field: "round", Message: fmt.Sprintf("round %d is beyond the %d rounds of the plan", r.Round+1, p.Rounds)})
+		}
+	}
+	if errs := problems.Errors(); len(errs) > 0 {
+		for _, pr := range errs {
+			fmt.Fprintln(e.stderr, pr)
+		}
+		return fmt.Errorf("workshop plan: %s has %d error(s)", dataset.WorkshopFile, len(errs))
+	}
+	for _, r := range rules {
+		a := index[r.CompanyID]
+		switch r.Kind {
+		case dataset.ConstraintCompetitors:
+			p.Competitors = append(p.Competitors, [2]int{a, index[r.OtherCompanyID]})
+		case dataset.ConstraintMustMeet:
+			p.MustMeet = append(p.MustMeet, [2]int{a, index[r.OtherCompanyID]})
+		case dataset.ConstraintFixed:
+			for round := range p.Rounds {
+				if r.Round < 0 || r.Round == round {
+					p.Fixed = append(p.Fixed, workshop.Seat{Company: a, Round: round, Table: r.Table})
+				}
+			}
+		}
+	}
+	return nil
+}

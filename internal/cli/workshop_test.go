@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,73 @@ func TestWorkshopPlanPrintables(t *testing.T) {
 	for _, want := range []string{"Tour 2", "Fonderie Vallade", "Ce que nous proposons", "27/11/2026", "Tour 2 : table"} {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}
+
+// workshop.csv beside a dataset constrains the plan: competitors apart,
+// must-meet pairs together once, fixed seats (tables and rounds counted
+// from 1; an empty round: every round).
+func TestWorkshopPlanConstraints(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ds")
+	mustRun(t, "bench", "generate", "--companies", "30", "--out", dir)
+	rules := "kind;company_id;other_company_id;table;round\n" +
+		"competitors;c000001;c000002;;\n" +
+		"competitors;c000003;c000004;;\n" +
+		"must_meet;c000005;c000006;;\n" +
+		"fixed;c000007;;2;\n" +
+		"fixed;c000008;;1;3\n"
+	if err := os.WriteFile(filepath.Join(dir, "workshop.csv"), []byte(rules), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, "workshop", "plan", "--data", dir, "--table-size", "5", "--rounds", "3", "--format", "json")
+	var plan struct {
+		Rounds [][][]string `json:"rounds"`
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	together := func(round int, a, b string) bool {
+		for _, table := range plan.Rounds[round] {
+			if slices.Contains(table, a) && slices.Contains(table, b) {
+				return true
+			}
+		}
+		return false
+	}
+	met := false
+	for r := range plan.Rounds {
+		if together(r, "c000001", "c000002") || together(r, "c000003", "c000004") {
+			t.Errorf("round %d: competitors together", r+1)
+		}
+		met = met || together(r, "c000005", "c000006")
+		if !slices.Contains(plan.Rounds[r][1], "c000007") {
+			t.Errorf("round %d: c000007 is not at its fixed table 2", r+1)
+		}
+	}
+	if !met {
+		t.Error("the must-meet pair never met")
+	}
+	if !slices.Contains(plan.Rounds[2][0], "c000008") {
+		t.Error("c000008 is not at table 1 in round 3")
+	}
+
+	// A file with mistakes: every one located, no plan.
+	bad := "kind,company_id,other_company_id,table,round\n" +
+		"rivals,c000001,c000002,,\n" +
+		"competitors,c000001,nobody,,\n" +
+		"fixed,c000007,,,\n" +
+		"fixed,c000008,,1,9\n"
+	if err := os.WriteFile(filepath.Join(dir, "workshop.csv"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "workshop", "plan", "--data", dir, "--table-size", "5", "--rounds", "3")
+	if code != 1 || stdout != "" {
+		t.Fatalf("bad workshop.csv: exit %d, output %q", code, stdout)
+	}
+	for _, want := range []string{"workshop.csv line 2", "workshop.csv line 3", "workshop.csv line 4", "workshop.csv line 5", "4 error(s)"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
 }
