@@ -50,6 +50,8 @@ func (a *API) routes() []route {
 		{"POST /api/v1/territories/{tid}/synergies", a.synergyCreate, false},
 		{"GET /api/v1/territories/{tid}/synergies/{sid}", a.synergy, false},
 		{"GET /api/v1/territories/{tid}/opportunities", a.opportunities, false},
+		{"GET /api/v1/territories/{tid}/workshops", a.workshops, false},
+		{"GET /api/v1/territories/{tid}/workshops/{wid}/interests", a.workshopInterests, false},
 		{"GET /api/v1/territories/{tid}/export", a.export, false},
 		{"POST /api/v1/territories/{tid}/import", a.importDataset, false},
 	}

@@ -57,6 +57,16 @@ func (f *fixture) probes(t *testing.T) []probe {
 			want{"admin": 200, "facilitator": 200, "observer": 200, "member": 200, "*": 403}},
 		{"other territory", "GET /api/v1/territories/{tid}", static(other, nil), want{"admin": 200, "foreign": 200, "*": 403}},
 		{"no such territory", "GET /api/v1/territories/{tid}", static("/api/v1/territories/999999", nil), want{"*": 404}},
+		{"bourses", "GET /api/v1/territories/{tid}/workshops", static(demo+"/workshops", nil), managers},
+		{"bourse interests", "GET /api/v1/territories/{tid}/workshops/{wid}/interests", func(t *testing.T, _ string) (string, any) {
+			list, err := f.Workshops(context.Background(), f.Demo.ID)
+			if err != nil || len(list) == 0 {
+				t.Fatalf("demo bourses: %v", err)
+			}
+			return fmt.Sprintf("%s/workshops/%d/interests", demo, list[0].ID), nil
+		}, managers},
+		{"no such bourse", "GET /api/v1/territories/{tid}/workshops/{wid}/interests", static(demo+"/workshops/999999/interests", nil),
+			want{"admin": 404, "facilitator": 404, "*": 403}},
 		{"demo companies", "GET /api/v1/territories/{tid}/companies", static(demo+"/companies?q=fonderie&limit=5", nil), managers},
 		{"other companies", "GET /api/v1/territories/{tid}/companies", static(other+"/companies", nil), want{"admin": 200, "foreign": 200, "*": 403}},
 		{"create company", "POST /api/v1/territories/{tid}/companies", func(_ *testing.T, key string) (string, any) {
