@@ -188,6 +188,7 @@ func TestSmallBourse(t *testing.T) {
 	f.waitText(`[data-live="interests"]`, "2")
 	f.waitText(`[data-latest]`, "veut 40 palettes par semaine")
 	f.waitText(`[data-latest]`, invited[1].Name)
+	f.waitText(`[data-tables]`, "Table 1 : 2")
 
 	// Follow-up: synergies and one summary per company, with its PDF.
 	if status := f.open(eventPath); status != 200 {

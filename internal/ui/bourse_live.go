@@ -30,6 +30,13 @@ type liveFamily struct {
 	Interests int    `json:"interests"`
 }
 
+// liveTable counts the interests recorded at a table (0: by a facilitator
+// for every table).
+type liveTable struct {
+	Table     int `json:"table"`
+	Interests int `json:"interests"`
+}
+
 // liveState is what the facilitators' screen shows and refreshes.
 type liveState struct {
 	Registered int            `json:"registered"`
@@ -39,7 +46,8 @@ type liveState struct {
 	Potential  int            `json:"potential"`
 	Pairs      int            `json:"pairs"`
 	ByFamily   []liveFamily   `json:"by_family"`
-	Latest     []liveInterest `json:"latest"` // newest first
+	ByTable    []liveTable    `json:"by_table"` // interests recorded at each table, to spot a silent one
+	Latest     []liveInterest `json:"latest"`   // newest first
 }
 
 type liveView struct {
@@ -104,10 +112,33 @@ func (u *UI) liveStateOf(r *http.Request, ws model.Workshop) (liveState, error) 
 	for _, f := range st.ByFamily {
 		s.ByFamily = append(s.ByFamily, liveFamily{template.T(l, "family."+f.Family), f.Resources, f.Needs, f.Interests})
 	}
+	s.ByTable = tableCounts(ws, interests)
 	for i := len(interests) - 1; i >= 0 && len(s.Latest) < liveLimit; i-- {
 		in := interests[i]
 		s.Latest = append(s.Latest, liveInterest{in.ID, in.Round, in.Table, in.CompanyName, in.CardLabel, in.OwnerName,
 			in.CardDir == model.Input, template.T(l, "family."+in.CardFamily), in.Note, in.CreatedAt.Format("15:04:05")})
 	}
 	return s, nil
+}
+
+// tableCounts counts the interests of each table of the plan (every table
+// listed, silent ones with 0), then those recorded for no table.
+func tableCounts(ws model.Workshop, interests []model.Interest) []liveTable {
+	tables := 0
+	for _, round := range ws.Plan {
+		tables = max(tables, len(round))
+	}
+	counts := map[int]int{}
+	for _, in := range interests {
+		counts[in.Table]++
+		tables = max(tables, in.Table)
+	}
+	out := []liveTable{}
+	for t := 1; t <= tables; t++ {
+		out = append(out, liveTable{t, counts[t]})
+	}
+	if counts[0] > 0 {
+		out = append(out, liveTable{0, counts[0]})
+	}
+	return out
 }

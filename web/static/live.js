@@ -19,6 +19,17 @@
       cell(tr, f.label); cell(tr, f.resources); cell(tr, f.needs); cell(tr, f.interests);
       fam.appendChild(tr);
     });
+    var tables = root.querySelector("[data-tables]");
+    tables.textContent = "";
+    s.by_table.forEach(function (t) {
+      var li = document.createElement("li");
+      if (!t.interests) li.className = "silent";
+      li.appendChild(document.createTextNode((t.table ? ds.tTable + " " + t.table : ds.tNoTable) + " : "));
+      var n = document.createElement("strong");
+      n.textContent = t.interests;
+      li.appendChild(n);
+      tables.appendChild(li);
+    });
     var list = root.querySelector("[data-latest]");
     list.textContent = "";
     s.latest.forEach(function (i) {
