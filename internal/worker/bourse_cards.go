@@ -68,3 +68,58 @@ func (r *Reminders) bourseCards(ctx context.Context, t model.Territory, cadence 
 	}
 	return sent, nil
 }
+
+// dayBeforeLead is how long before a bourse its registered companies are
+// reminded of the date and place.
+const dayBeforeLead = 2 * 24 * time.Hour
+
+// bourseDay reminds every registered company of the bourse two days
+// before it, once, with the place and its personal link (to check its
+// cards or cancel and free its seat).
+func (r *Reminders) bourseDay(ctx context.Context, t model.Territory) (int, error) {
+	bourses, err := r.Store.Workshops(ctx, t.ID)
+	if err != nil {
+		return 0, err
+	}
+	now := r.now()
+	sent := 0
+	for _, w := range bourses {
+		day, err := time.Parse("2006-01-02", w.Date)
+		if err != nil || w.ClosedAt != "" || now.Before(day.Add(-dayBeforeLead)) || !now.Before(day) {
+			continue
+		}
+		parts, err := r.Store.Participants(ctx, w.ID)
+		if err != nil {
+			return sent, err
+		}
+		for _, p := range parts {
+			if p.Status != model.ParticipantRegistered || p.Email == "" {
+				continue
+			}
+			key := fmt.Sprintf("%d:%d", w.ID, p.CompanyID)
+			ok, err := r.due(ctx, "bourse_day", key, p.Email, 0)
+			if err != nil {
+				return sent, err
+			}
+			if !ok {
+				continue
+			}
+			link, _, err := ParticipantLink(ctx, r.Store, r.BaseURL, w.ID, p.CompanyID)
+			if err != nil {
+				return sent, err
+			}
+			place := ""
+			if w.Place != "" {
+				place = ", " + w.Place
+			}
+			body := fmt.Sprintf("Bonjour,\n\nNous attendons %s à la bourse « %s » le %s%s.\n\n"+
+				"Vos cartes ressources et besoins, ou une annulation pour libérer votre place :\n%s\n",
+				p.CompanyName, w.Title, w.Date, place, link)
+			if err := r.send(ctx, t.ID, "bourse_day", key, p.Email, "Rappel : bourse « "+w.Title+" » le "+w.Date, body); err != nil {
+				return sent, err
+			}
+			sent++
+		}
+	}
+	return sent, nil
+}

@@ -120,6 +120,11 @@ func (r *Reminders) territory(ctx context.Context, t model.Territory) (int, erro
 	if err != nil {
 		return sent, err
 	}
+	n, err = r.bourseDay(ctx, t)
+	sent += n
+	if err != nil {
+		return sent, err
+	}
 
 	synergies, err := r.Store.Synergies(ctx, t.ID)
 	if err != nil {

@@ -319,6 +319,27 @@ func TestRemindersBourseCards(t *testing.T) {
 		if n, _ := r.Send(ctx); n != 0 {
 			t.Fatalf("the same day again: %d emails", n)
 		}
+		// Two days before: both registered companies are reminded of the
+		// day, once (the one without cards also of its cards, the cadence
+		// having passed).
+		clock = time.Date(2026, 12, 13, 10, 0, 0, 0, time.UTC)
+		sent = nil
+		if n, err := r.Send(ctx); err != nil || n != 3 {
+			t.Fatalf("two days before: %d emails, %v; want 2 reminders of the day and 1 of the cards", n, err)
+		}
+		days := 0
+		for _, m := range sent {
+			if strings.HasPrefix(m.Subject, "Rappel : bourse") && strings.Contains(m.Text, "le 2026-12-15") {
+				days++
+			}
+		}
+		if days != 2 {
+			t.Fatalf("%d reminders of the day: %+v", days, sent)
+		}
+		clock = clock.Add(20 * time.Hour)
+		if n, _ := r.Send(ctx); n != 0 {
+			t.Fatalf("the day before, again: %d emails", n)
+		}
 		clock = time.Date(2026, 12, 16, 9, 0, 0, 0, time.UTC) // the bourse is over
 		if n, _ := r.Send(ctx); n != 0 {
 			t.Fatalf("after the bourse: %d emails", n)
