@@ -45,25 +45,18 @@ func (r *Reminders) bourseCards(ctx context.Context, t model.Territory, cadence 
 			if p.Status != model.ParticipantRegistered || p.Email == "" || withCards[p.CompanyID] {
 				continue
 			}
-			key := fmt.Sprintf("%d:%d", w.ID, p.CompanyID)
-			ok, err := r.due(ctx, "bourse_cards", key, p.Email, cadence)
+			went, err := r.remindParticipant(ctx, t, w, p, "bourse_cards", cadence, "Vos cartes pour la bourse « "+w.Title+" »",
+				func(link string) string {
+					return fmt.Sprintf("Bonjour,\n\n%s est inscrite à la bourse « %s » du %s, mais n'a pas encore préparé ses cartes "+
+						"ressources et besoins, attendues pour le %s. Elles sont pré-remplies d'après votre activité : "+
+						"il suffit de les vérifier et de les compléter.\n\n%s\n", p.CompanyName, w.Title, w.Date, w.CardsDue, link)
+				})
 			if err != nil {
 				return sent, err
 			}
-			if !ok {
-				continue
+			if went {
+				sent++
 			}
-			link, _, err := ParticipantLink(ctx, r.Store, r.BaseURL, w.ID, p.CompanyID)
-			if err != nil {
-				return sent, err
-			}
-			body := fmt.Sprintf("Bonjour,\n\n%s est inscrite à la bourse « %s » du %s, mais n'a pas encore préparé ses cartes "+
-				"ressources et besoins, attendues pour le %s. Elles sont pré-remplies d'après votre activité : "+
-				"il suffit de les vérifier et de les compléter.\n\n%s\n", p.CompanyName, w.Title, w.Date, w.CardsDue, link)
-			if err := r.send(ctx, t.ID, "bourse_cards", key, p.Email, "Vos cartes pour la bourse « "+w.Title+" »", body); err != nil {
-				return sent, err
-			}
-			sent++
 		}
 	}
 	return sent, nil
@@ -96,30 +89,40 @@ func (r *Reminders) bourseDay(ctx context.Context, t model.Territory) (int, erro
 			if p.Status != model.ParticipantRegistered || p.Email == "" {
 				continue
 			}
-			key := fmt.Sprintf("%d:%d", w.ID, p.CompanyID)
-			ok, err := r.due(ctx, "bourse_day", key, p.Email, 0)
-			if err != nil {
-				return sent, err
-			}
-			if !ok {
-				continue
-			}
-			link, _, err := ParticipantLink(ctx, r.Store, r.BaseURL, w.ID, p.CompanyID)
-			if err != nil {
-				return sent, err
-			}
 			place := ""
 			if w.Place != "" {
 				place = ", " + w.Place
 			}
-			body := fmt.Sprintf("Bonjour,\n\nNous attendons %s à la bourse « %s » le %s%s.\n\n"+
-				"Vos cartes ressources et besoins, ou une annulation pour libérer votre place :\n%s\n",
-				p.CompanyName, w.Title, w.Date, place, link)
-			if err := r.send(ctx, t.ID, "bourse_day", key, p.Email, "Rappel : bourse « "+w.Title+" » le "+w.Date, body); err != nil {
+			went, err := r.remindParticipant(ctx, t, w, p, "bourse_day", 0, "Rappel : bourse « "+w.Title+" » le "+w.Date,
+				func(link string) string {
+					return fmt.Sprintf("Bonjour,\n\nNous attendons %s à la bourse « %s » le %s%s.\n\n"+
+						"Vos cartes ressources et besoins, ou une annulation pour libérer votre place :\n%s\n",
+						p.CompanyName, w.Title, w.Date, place, link)
+				})
+			if err != nil {
 				return sent, err
 			}
-			sent++
+			if went {
+				sent++
+			}
 		}
 	}
 	return sent, nil
+}
+
+// remindParticipant sends a bourse reminder of a kind to a participant when
+// it is due (cadence 0: once), with its personal link in the body; it tells
+// whether the reminder went.
+func (r *Reminders) remindParticipant(ctx context.Context, t model.Territory, w model.Workshop, p model.Participant,
+	kind string, cadence time.Duration, subject string, body func(link string) string) (bool, error) {
+	key := fmt.Sprintf("%d:%d", w.ID, p.CompanyID)
+	ok, err := r.due(ctx, kind, key, p.Email, cadence)
+	if err != nil || !ok {
+		return false, err
+	}
+	link, _, err := ParticipantLink(ctx, r.Store, r.BaseURL, w.ID, p.CompanyID)
+	if err != nil {
+		return false, err
+	}
+	return true, r.send(ctx, t.ID, kind, key, p.Email, subject, body(link))
 }
