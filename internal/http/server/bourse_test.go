@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"slices"
@@ -16,11 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"symbiose/internal/mail"
-	"symbiose/internal/mail/smtptest"
 	"symbiose/internal/model"
 	"symbiose/internal/testfixture"
-	"symbiose/internal/ui"
 )
 
 var (
@@ -82,15 +78,7 @@ func (b bourseClient) post(form url.Values, want int) string {
 // (resent after a network drop), the live figures, then the follow-up:
 // synergies and summaries by email, and the survey.
 func TestBourseFromInvitationToSummaries(t *testing.T) {
-	fx := testfixture.New(t)
-	smtp := smtptest.Start(t)
-	cfg, _ := mail.ParseURL(smtp.URL())
-	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers, ui.Options{Mailer: mail.NewSMTP(cfg)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	fx, smtp, ts := mailingServer(t)
 	ctx := context.Background()
 	base := ts.URL + "/t/" + itoa(fx.Demo.ID) + "/workshops"
 	facilitator := func(path string, form url.Values, want int) (string, *http.Response) {
@@ -255,7 +243,7 @@ func TestBourseFromInvitationToSummaries(t *testing.T) {
 	record(`{"client_id":"k4","round":9`, 400)
 	req, _ = http.NewRequest("GET", eventURL+"/live.json", nil)
 	req.AddCookie(&http.Cookie{Name: "symbiose_session", Value: fx.Sessions["facilitator"]})
-	resp, err = http.DefaultClient.Do(req)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,33 +4,20 @@ import (
 	"context"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"symbiose/internal/mail"
-	"symbiose/internal/mail/smtptest"
 	"symbiose/internal/model"
-	"symbiose/internal/testfixture"
-	"symbiose/internal/ui"
 )
 
 // A facilitator proposes an introduction; each company answers through its
 // own emailed link; contact details appear only once both accepted, and the
 // synergy moves to contacted.
 func TestDoubleOptInIntroduction(t *testing.T) {
-	fx := testfixture.New(t)
-	smtp := smtptest.Start(t)
-	cfg, _ := mail.ParseURL(smtp.URL())
-	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers, ui.Options{Mailer: mail.NewSMTP(cfg)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	fx, smtp, ts := mailingServer(t)
 	ctx := context.Background()
 	sy, err := fx.CreateSynergy(ctx, model.Synergy{TerritoryID: fx.Demo.ID, Type: model.Substitution,
 		OutputCompExtID: "c001", InputCompExtID: "c002", Resource: "mineral.sand.foundry", Label: "Sable"}, "test")

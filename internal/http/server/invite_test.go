@@ -24,18 +24,7 @@ var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 // link, lands on its company without a password, cannot open another
 // company, and the link does not work twice.
 func TestInvitationByEmail(t *testing.T) {
-	fx := testfixture.New(t)
-	smtp := smtptest.Start(t)
-	cfg, err := mail.ParseURL(smtp.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers, ui.Options{Mailer: mail.NewSMTP(cfg)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	fx, smtp, ts := mailingServer(t)
 
 	// The facilitator sends the invitation.
 	form := url.Values{"csrf": {fx.CSRF["facilitator"]}, "email": {"Responsable.QSE@example.org"}}
@@ -94,3 +83,22 @@ func get(t *testing.T, c *http.Client, url string, want int) string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// mailingServer serves the application on loopback over a fresh fixture,
+// sending its mail to an SMTP server started for the test.
+func mailingServer(t *testing.T) (*testfixture.Fixture, *smtptest.Server, *httptest.Server) {
+	t.Helper()
+	fx := testfixture.New(t)
+	smtp := smtptest.Start(t)
+	cfg, err := mail.ParseURL(smtp.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(fx.DB, fx.Storage, fx.Log, fx.Matchers, ui.Options{Mailer: mail.NewSMTP(cfg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return fx, smtp, ts
+}
