@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"symbiose/internal/dataset"
 	"symbiose/internal/http/response"
 )
 
@@ -46,7 +47,7 @@ func readFields(w http.ResponseWriter, r *http.Request) (map[string]string, erro
 		}
 		if attrs, ok := v.(map[string]any); ok && k == "attrs" {
 			for ak, av := range attrs {
-				s, err := fieldText(av)
+				s, err := dataset.CellText(av)
 				if err != nil {
 					return nil, response.BadRequest(err.Error(), "attrs."+ak)
 				}
@@ -56,7 +57,7 @@ func readFields(w http.ResponseWriter, r *http.Request) (map[string]string, erro
 			}
 			continue
 		}
-		s, err := fieldText(v)
+		s, err := dataset.CellText(v)
 		if err != nil {
 			return nil, response.BadRequest(err.Error(), k)
 		}
@@ -69,32 +70,6 @@ func readFields(w http.ResponseWriter, r *http.Request) (map[string]string, erro
 // writes a record: a client may send a record back as it got it.
 var readOnly = map[string]bool{"api_id": true, "company_api_id": true, "updated_at": true, "hazardous": true,
 	"contacts": true, "history": true, "warnings": true}
-
-// fieldText turns a JSON value into the text of a CSV cell.
-func fieldText(v any) (string, error) {
-	switch x := v.(type) {
-	case nil:
-		return "", nil
-	case string:
-		return x, nil
-	case json.Number:
-		return x.String(), nil
-	case bool:
-		return strconv.FormatBool(x), nil
-	case []any:
-		parts := make([]string, 0, len(x))
-		for _, item := range x {
-			switch item.(type) {
-			case []any, map[string]any:
-				return "", errors.New("a list holds plain values only")
-			}
-			s, _ := fieldText(item)
-			parts = append(parts, s)
-		}
-		return strings.Join(parts, ";"), nil
-	}
-	return "", errors.New("objects are not allowed as values")
-}
 
 // fixedField sets a field the path decides (the company of a flow, the id
 // of a record being replaced); a body that says otherwise is an error.

@@ -73,7 +73,7 @@ func readJSON(source string, data []byte) ([]table, Problems) {
 			}
 			fields := map[string]string{}
 			for k, v := range obj {
-				s, err := jsonText(v)
+				s, err := CellText(v)
 				if err != nil {
 					problems = append(problems, Problem{Severity: Error, File: source, Line: line, Field: k, Message: err.Error()})
 					continue
@@ -93,8 +93,9 @@ func readJSON(source string, data []byte) ([]table, Problems) {
 	return tables, problems
 }
 
-// jsonText turns a JSON value into the text a CSV cell would hold.
-func jsonText(v any) (string, error) {
+// CellText turns a JSON value into the text a CSV cell would hold: lists
+// become ";"-separated values; nested lists and objects are refused.
+func CellText(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
 		return "", nil
@@ -107,7 +108,7 @@ func jsonText(v any) (string, error) {
 	case []any:
 		parts := make([]string, 0, len(x))
 		for _, item := range x {
-			s, err := jsonText(item)
+			s, err := CellText(item)
 			if err != nil {
 				return "", err
 			}

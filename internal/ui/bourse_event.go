@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"symbiose/internal/bourse"
 	"symbiose/internal/http/response"
@@ -129,11 +130,8 @@ func badRequest(key string) error {
 }
 
 func isoDate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	_, err := strconv.Atoi(s[:4] + s[5:7] + s[8:])
-	return err == nil && s[5:7] >= "01" && s[5:7] <= "12" && s[8:] >= "01" && s[8:] <= "31"
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
 }
 
 func bourseURL(territoryID, workshopID int64) string {
