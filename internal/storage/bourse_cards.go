@@ -14,6 +14,19 @@ func (s *Storage) Cards(ctx context.Context, workshopID int64) ([]model.Flow, er
 	return s.flows(ctx, `f.id IN (SELECT flow_id FROM workshop_cards WHERE workshop_id = ?)`, workshopID)
 }
 
+// Card returns one card of a bourse by its flow id (ErrNotFound when the
+// flow is not a card of that bourse).
+func (s *Storage) Card(ctx context.Context, workshopID, flowID int64) (model.Flow, error) {
+	list, err := s.flows(ctx, `f.id = ? AND f.id IN (SELECT flow_id FROM workshop_cards WHERE workshop_id = ?)`, flowID, workshopID)
+	if err != nil {
+		return model.Flow{}, err
+	}
+	if len(list) == 0 {
+		return model.Flow{}, ErrNotFound
+	}
+	return list[0], nil
+}
+
 // SetCards replaces the cards a company brings to a bourse by its flows of
 // flowIDs; flows of other companies are refused.
 func (s *Storage) SetCards(ctx context.Context, workshopID, companyID int64, flowIDs []int64) error {

@@ -129,6 +129,12 @@ func TestBourseCardsInterestsPlan(t *testing.T) {
 		if err != nil || len(cards) != 3 {
 			t.Fatalf("cards: %d, %v", len(cards), err)
 		}
+		if c, err := b.Card(ctx, w.ID, fs[2].ID); err != nil || c.CompanyID != cs[1].ID {
+			t.Fatalf("card: %+v, %v", c, err)
+		}
+		if _, err := b.Card(ctx, w.ID, fs[3].ID); !errors.Is(err, storage.ErrNotFound) {
+			t.Fatalf("a flow that is not a card: %v", err)
+		}
 		in := model.Interest{WorkshopID: w.ID, ClientID: "k1", Round: 1, Table: 2, CompanyID: cs[1].ID, FlowID: fs[0].ID, Note: "40/sem"}
 		for i, want := range []bool{true, false} {
 			added, err := b.AddInterest(ctx, in)

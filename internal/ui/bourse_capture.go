@@ -169,18 +169,12 @@ func (u *UI) captureRecord(w http.ResponseWriter, r *http.Request) {
 		response.JSONError(w, r, u.log, response.BadRequest("the company is not registered for this bourse", "company_id"))
 		return
 	}
-	cards, err := u.store.Cards(r.Context(), ws.ID)
-	if err != nil {
+	card, err := u.store.Card(r.Context(), ws.ID, in.FlowID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		response.JSONError(w, r, u.log, err)
 		return
 	}
-	var card *model.Flow
-	for i := range cards {
-		if cards[i].ID == in.FlowID {
-			card = &cards[i]
-		}
-	}
-	if card == nil || card.CompanyID == in.CompanyID {
+	if err != nil || card.CompanyID == in.CompanyID {
 		response.JSONError(w, r, u.log, response.BadRequest("not a card of another company of this bourse", "flow_id"))
 		return
 	}
