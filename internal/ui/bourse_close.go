@@ -104,6 +104,10 @@ func (u *UI) sendSummaries(r *http.Request, ws model.Workshop) (int, []introLink
 	if err != nil {
 		return 0, nil, err
 	}
+	src, err := u.summariesOf(r, ws)
+	if err != nil {
+		return 0, nil, err
+	}
 	l := lang(r)
 	sent := 0
 	var links []introLink
@@ -115,11 +119,11 @@ func (u *UI) sendSummaries(r *http.Request, ws model.Workshop) (int, []introLink
 		if err != nil {
 			return 0, nil, err
 		}
-		var pdf bytes.Buffer
-		if err := u.writeSummary(r, &pdf, ws, p.CompanyID); err != nil {
-			return 0, nil, err
-		}
 		if u.mailer != nil && p.Email != "" {
+			var pdf bytes.Buffer
+			if err := src.write(&pdf, p.CompanyID, p.CompanyName, l); err != nil {
+				return 0, nil, err
+			}
 			msg := symail.Message{To: []string{p.Email}, Subject: fmt.Sprintf(template.T(l, "bourse.mail_summary_subject"), ws.Title),
 				Text:        fmt.Sprintf(template.T(l, "bourse.mail_summary_body"), p.CompanyName, ws.Title, link),
 				Attachments: []symail.Attachment{{Name: "synthese-" + ws.ExtID + ".pdf", ContentType: "application/pdf", Data: pdf.Bytes()}}}
@@ -142,53 +146,70 @@ func (u *UI) sendSummaries(r *http.Request, ws model.Workshop) (int, []introLink
 	return sent, links, nil
 }
 
-// writeSummary writes a company's summary of a bourse as a PDF.
-func (u *UI) writeSummary(r *http.Request, w io.Writer, ws model.Workshop, companyID int64) error {
+// summaries holds what the companies' summaries of a bourse are made of,
+// read once however many are written.
+type summaries struct {
+	ws          model.Workshop
+	cards       []model.Flow
+	interests   []model.Interest
+	facilitator string // the first facilitator, "Name <email>"
+}
+
+func (u *UI) summariesOf(r *http.Request, ws model.Workshop) (summaries, error) {
 	ctx := r.Context()
-	c, err := u.store.Company(ctx, companyID)
-	if err != nil {
-		return err
+	s := summaries{ws: ws}
+	var err error
+	if s.cards, err = u.store.Cards(ctx, ws.ID); err != nil {
+		return s, err
 	}
-	cards, err := u.store.Cards(ctx, ws.ID)
-	if err != nil {
-		return err
-	}
-	interests, err := u.store.Interests(ctx, ws.ID)
-	if err != nil {
-		return err
+	if s.interests, err = u.store.Interests(ctx, ws.ID); err != nil {
+		return s, err
 	}
 	staff, err := u.store.StaffOf(ctx, ws.ID)
-	if err != nil {
-		return err
+	for _, st := range staff {
+		if st.Role == model.StaffFacilitator && s.facilitator == "" {
+			s.facilitator = st.Name
+			if st.Email != "" {
+				s.facilitator += " <" + st.Email + ">"
+			}
+		}
 	}
-	s := printable.Summary{Event: printable.Event{Title: ws.Title, Date: ws.Date, Place: ws.Place}, Company: c.Name, Lang: lang(r)}
-	for _, f := range cards {
+	return s, err
+}
+
+// write writes a company's summary of the bourse as a PDF.
+func (s summaries) write(w io.Writer, companyID int64, company, lang string) error {
+	ws := s.ws
+	out := printable.Summary{Event: printable.Event{Title: ws.Title, Date: ws.Date, Place: ws.Place}, Company: company,
+		Facilitator: s.facilitator, Lang: lang}
+	for _, f := range s.cards {
 		if f.CompanyID != companyID {
 			continue
 		}
 		if f.Direction == model.Output {
-			s.Resources = append(s.Resources, f.Label)
+			out.Resources = append(out.Resources, f.Label)
 		} else {
-			s.Needs = append(s.Needs, f.Label)
+			out.Needs = append(out.Needs, f.Label)
 		}
 	}
-	for _, st := range staff {
-		if st.Role == model.StaffFacilitator && s.Facilitator == "" {
-			s.Facilitator = st.Name
-			if st.Email != "" {
-				s.Facilitator += " <" + st.Email + ">"
-			}
-		}
-	}
-	given, received := interestsOf(interests, companyID)
+	given, received := interestsOf(s.interests, companyID)
 	for _, in := range given {
-		s.Given = append(s.Given, summaryInterest(in))
+		out.Given = append(out.Given, summaryInterest(in))
 	}
 	for _, in := range received {
-		s.Received = append(s.Received, summaryInterest(in))
+		out.Received = append(out.Received, summaryInterest(in))
 	}
-	_, err = printable.WriteSummary(w, s)
+	_, err := printable.WriteSummary(w, out)
 	return err
+}
+
+// writeSummary writes one participant's summary of a bourse as a PDF.
+func (u *UI) writeSummary(r *http.Request, w io.Writer, ws model.Workshop, p model.Participant) error {
+	s, err := u.summariesOf(r, ws)
+	if err != nil {
+		return err
+	}
+	return s.write(w, p.CompanyID, p.CompanyName, lang(r))
 }
 
 func summaryInterest(in model.Interest) printable.Interest {
@@ -204,15 +225,16 @@ func (u *UI) workshopSummary(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
+	var p model.Participant
 	if err == nil {
-		_, err = u.store.Participant(r.Context(), ws.ID, cid)
+		p, err = u.store.Participant(r.Context(), ws.ID, cid)
 	}
 	if err != nil {
 		u.fail(w, r, storage.ErrNotFound)
 		return
 	}
 	var buf bytes.Buffer
-	if err := u.writeSummary(r, &buf, ws, cid); err != nil {
+	if err := u.writeSummary(r, &buf, ws, p); err != nil {
 		u.fail(w, r, err)
 		return
 	}

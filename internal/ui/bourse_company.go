@@ -164,7 +164,7 @@ func (u *UI) bourseCompanySummary(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := u.writeSummary(r, &buf, ws, p.CompanyID); err != nil {
+	if err := u.writeSummary(r, &buf, ws, p); err != nil {
 		u.fail(w, r, err)
 		return
 	}
