@@ -30,12 +30,36 @@ func (s *Storage) Card(ctx context.Context, workshopID, flowID int64) (model.Flo
 // SetCards replaces the cards a company brings to a bourse by its flows of
 // flowIDs; flows of other companies are refused.
 func (s *Storage) SetCards(ctx context.Context, workshopID, companyID int64, flowIDs []int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	_, err := s.SaveCards(ctx, workshopID, companyID, flowIDs, nil, nil)
+	return err
+}
+
+// SaveCards saves a company's cards form in one transaction: the flows
+// renamed (update), the flows written from suggestions or blank lines
+// (create, returned with their ids), and the cards, which become the flows
+// of keep and the created ones. Nothing is written when any part fails.
+func (s *Storage) SaveCards(ctx context.Context, workshopID, companyID int64, keep []int64, update, create []model.Flow) ([]model.Flow, error) {
+	var created []model.Flow
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, f := range update {
+			if err := s.updateFlow(ctx, tx, f); err != nil {
+				return err
+			}
+		}
+		ids := append([]int64(nil), keep...)
+		for _, f := range create {
+			made, err := s.createFlow(ctx, tx, f)
+			if err != nil {
+				return err
+			}
+			created = append(created, made)
+			ids = append(ids, made.ID)
+		}
 		if _, err := tx.ExecContext(ctx, s.db.Rebind(`DELETE FROM workshop_cards WHERE workshop_id = ?
 			AND flow_id IN (SELECT id FROM flows WHERE company_id = ?)`), workshopID, companyID); err != nil {
 			return fmt.Errorf("set cards: %w", err)
 		}
-		for _, id := range flowIDs {
+		for _, id := range ids {
 			res, err := tx.ExecContext(ctx, s.db.Rebind(`INSERT INTO workshop_cards (workshop_id, flow_id)
 				SELECT ?, id FROM flows WHERE id = ? AND company_id = ?`), workshopID, id, companyID)
 			if err != nil {
@@ -47,6 +71,10 @@ func (s *Storage) SetCards(ctx context.Context, workshopID, companyID int64, flo
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return created, nil
 }
 
 // AddInterest records an interest heard at a table. A record sent again

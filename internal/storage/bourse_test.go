@@ -122,6 +122,20 @@ func TestBourseCardsInterestsPlan(t *testing.T) {
 		if err := b.SetCards(ctx, w.ID, cs[1].ID, []int64{fs[0].ID}); err == nil {
 			t.Fatal("a company brought another company's flow as its card")
 		}
+		// A form with one bad card writes nothing, not even its new flows.
+		before, _ := b.Flows(ctx, w.TerritoryID)
+		if _, err := b.SaveCards(ctx, w.ID, cs[1].ID, []int64{fs[0].ID}, nil, []model.Flow{{CompanyID: cs[1].ID,
+			Direction: model.Output, Family: model.FamilyWaste, Label: "Copeaux", Visibility: model.VisibilityPublic}}); err == nil {
+			t.Fatal("a card of another company was saved")
+		}
+		if after, _ := b.Flows(ctx, w.TerritoryID); len(after) != len(before) {
+			t.Fatalf("a failed cards form left %d new flows", len(after)-len(before))
+		}
+		made, err := b.SaveCards(ctx, w.ID, cs[1].ID, []int64{fs[2].ID}, nil, []model.Flow{{CompanyID: cs[1].ID,
+			Direction: model.Output, Family: model.FamilyWaste, Label: "Copeaux", Visibility: model.VisibilityPublic}})
+		if err != nil || len(made) != 1 || made[0].ID == 0 || made[0].CompanyExtID != cs[1].ExtID {
+			t.Fatalf("save cards: %+v, %v", made, err)
+		}
 		if err := b.SetCards(ctx, w.ID, cs[1].ID, []int64{fs[2].ID}); err != nil {
 			t.Fatal(err)
 		}

@@ -21,14 +21,24 @@ func (s *Storage) Flow(ctx context.Context, id int64) (model.Flow, error) {
 	return list[0], nil
 }
 
+// execer runs statements on the writer pool or within a transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // CreateFlow adds a flow to a company.
 func (s *Storage) CreateFlow(ctx context.Context, f model.Flow) (model.Flow, error) {
+	return s.createFlow(ctx, s.db.Write, f)
+}
+
+func (s *Storage) createFlow(ctx context.Context, x execer, f model.Flow) (model.Flow, error) {
 	if f.ExtID == "" {
 		f.ExtID = newExtID("f-")
 	}
 	var territoryID int64
 	var companyExt string
-	err := s.queryRow(ctx, `SELECT territory_id, ext_id FROM companies WHERE id = ?`, f.CompanyID).Scan(&territoryID, &companyExt)
+	err := x.QueryRowContext(ctx, s.db.Rebind(`SELECT territory_id, ext_id FROM companies WHERE id = ?`), f.CompanyID).Scan(&territoryID, &companyExt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound
 	}
@@ -37,7 +47,7 @@ func (s *Storage) CreateFlow(ctx context.Context, f model.Flow) (model.Flow, err
 	}
 	f.CompanyExtID = companyExt
 	stamp := now()
-	err = s.db.Write.QueryRowContext(ctx, s.db.Rebind(`INSERT INTO flows (territory_id, company_id, ext_id, direction, family,
+	err = x.QueryRowContext(ctx, s.db.Rebind(`INSERT INTO flows (territory_id, company_id, ext_id, direction, family,
 			label, resource, resource_confidence, ewc, hazardous, quantity, unit, period, quality, available_from,
 			available_until, cost_eur, treatment, visibility, attrs, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), territoryID, f.CompanyID, f.ExtID,
@@ -53,9 +63,13 @@ func (s *Storage) CreateFlow(ctx context.Context, f model.Flow) (model.Flow, err
 
 // UpdateFlow changes a flow's fields (not its company or id).
 func (s *Storage) UpdateFlow(ctx context.Context, f model.Flow) error {
-	res, err := s.exec(ctx, `UPDATE flows SET direction = ?, family = ?, label = ?, resource = ?, resource_confidence = ?,
+	return s.updateFlow(ctx, s.db.Write, f)
+}
+
+func (s *Storage) updateFlow(ctx context.Context, x execer, f model.Flow) error {
+	res, err := x.ExecContext(ctx, s.db.Rebind(`UPDATE flows SET direction = ?, family = ?, label = ?, resource = ?, resource_confidence = ?,
 		ewc = ?, hazardous = ?, quantity = ?, unit = ?, period = ?, quality = ?, available_from = ?, available_until = ?,
-		cost_eur = ?, treatment = ?, visibility = ?, updated_at = ? WHERE id = ?`, string(f.Direction), f.Family, f.Label,
+		cost_eur = ?, treatment = ?, visibility = ?, updated_at = ? WHERE id = ?`), string(f.Direction), f.Family, f.Label,
 		f.Resource, nullFloat(f.ResourceConfidence), f.EWC, f.Hazardous, nullFloat(f.Quantity), f.Unit, f.Period, f.Quality,
 		f.AvailableFrom, f.AvailableUntil, nullFloat(f.CostEUR), f.Treatment, f.Visibility, now(), f.ID)
 	return affected(res, err, "update flow")

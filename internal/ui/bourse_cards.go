@@ -144,24 +144,11 @@ func (u *UI) saveCards(r *http.Request, t model.Territory, ws model.Workshop, c 
 	if len(problems) > 0 {
 		return problems, nil
 	}
-	var changed []model.Flow
-	for _, f := range update {
-		if err := u.store.UpdateFlow(r.Context(), f); err != nil {
-			return nil, err
-		}
-		changed = append(changed, f)
-	}
-	for _, f := range create {
-		made, err := u.store.CreateFlow(r.Context(), f)
-		if err != nil {
-			return nil, err
-		}
-		keep = append(keep, made.ID)
-		changed = append(changed, made)
-	}
-	if err := u.store.SetCards(r.Context(), ws.ID, c.ID, keep); err != nil {
+	created, err := u.store.SaveCards(r.Context(), ws.ID, c.ID, keep, update, create)
+	if err != nil {
 		return nil, err
 	}
+	changed := append(update, created...)
 	u.apply(r, t.ID, nil, changed)
 	return nil, nil
 }
