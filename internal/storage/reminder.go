@@ -124,6 +124,17 @@ func (s *Storage) SetReminderSettings(ctx context.Context, territoryID int64, rs
 // Secret returns a named secret of the installation, made on first use
 // (the key that signs unsubscribe links).
 func (s *Storage) Secret(ctx context.Context, name string) (string, error) {
+	if v, ok := s.secrets.Load(name); ok {
+		return v.(string), nil // a page links every participant: read once
+	}
+	v, err := s.readSecret(ctx, name)
+	if err == nil {
+		s.secrets.Store(name, v)
+	}
+	return v, err
+}
+
+func (s *Storage) readSecret(ctx context.Context, name string) (string, error) {
 	var v string
 	err := s.queryRow(ctx, `SELECT value FROM secrets WHERE name = ?`, name).Scan(&v)
 	if err == nil {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"symbiose/internal/database"
@@ -20,7 +21,8 @@ var ErrNotFound = errors.New("not found")
 
 // Storage is the concrete store over one database.
 type Storage struct {
-	db *database.DB
+	db      *database.DB
+	secrets sync.Map // name -> value: a secret never changes once made
 }
 
 // New returns a Storage over an open, migrated database.
