@@ -134,18 +134,10 @@ func (u *UI) planProblem(r *http.Request, ws model.Workshop, registered []model.
 		present[p.CompanyExtID] = !absentForm[p.CompanyExtID]
 	}
 	p := workshop.Problem{TableSize: ws.TableSize, Rounds: ws.Rounds}
-	for _, round := range ws.Plan[:played] {
-		var tables [][]int
-		for _, table := range round {
-			var seats []int
-			for _, ext := range table {
-				add(ext, 0)
-				seats = append(seats, pos[ext])
-			}
-			tables = append(tables, seats)
-		}
-		p.Played = append(p.Played, tables)
-	}
+	p.Played = seatIndices(ws.Plan[:played], func(ext string) int {
+		add(ext, 0) // a company of a played round no longer registered: absent
+		return pos[ext]
+	})
 	for i, ext := range exts {
 		if !present[ext] {
 			p.Absent = append(p.Absent, i)
@@ -208,22 +200,13 @@ func (u *UI) workshopPrintables(w http.ResponseWriter, r *http.Request) {
 	}
 	var seated []model.Company
 	pos := map[string]int{}
-	var rounds [][][]int
-	for _, round := range ws.Plan {
-		var tables [][]int
-		for _, table := range round {
-			var seats []int
-			for _, ext := range table {
-				if _, ok := pos[ext]; !ok {
-					pos[ext] = len(seated)
-					seated = append(seated, byExt[ext])
-				}
-				seats = append(seats, pos[ext])
-			}
-			tables = append(tables, seats)
+	rounds := seatIndices(ws.Plan, func(ext string) int {
+		if _, ok := pos[ext]; !ok {
+			pos[ext] = len(seated)
+			seated = append(seated, byExt[ext])
 		}
-		rounds = append(rounds, tables)
-	}
+		return pos[ext]
+	})
 	var buf bytes.Buffer
 	if _, err := printable.Write(&buf, printable.Event{Title: ws.Title, Date: ws.Date, Place: ws.Place},
 		printable.FromFlows(seated, cards), rounds); err != nil {
@@ -251,4 +234,23 @@ func (u *UI) sharedFlows(r *http.Request, territoryID int64) ([]model.Flow, erro
 		}
 	}
 	return out, err
+}
+
+// seatIndices turns rounds of tables of company ids, as a plan is saved,
+// into the indices the optimiser and the printables use; index gives each
+// id its number (and may number one not seen yet).
+func seatIndices(plan [][][]string, index func(ext string) int) [][][]int {
+	var out [][][]int
+	for _, round := range plan {
+		var tables [][]int
+		for _, table := range round {
+			var seats []int
+			for _, ext := range table {
+				seats = append(seats, index(ext))
+			}
+			tables = append(tables, seats)
+		}
+		out = append(out, tables)
+	}
+	return out
 }
