@@ -40,7 +40,6 @@ type captureState struct {
 	Workshop  string             `json:"workshop"`
 	Table     int                `json:"table"`
 	Rounds    int                `json:"rounds"`
-	Planned   bool               `json:"planned"`
 	Seating   [][]captureCompany `json:"seating"`
 	Interests []captureInterest  `json:"interests"`
 }
@@ -80,8 +79,7 @@ func (u *UI) captureStateJSON(w http.ResponseWriter, r *http.Request) {
 
 func (u *UI) captureStateOf(r *http.Request, st model.Staff, ws model.Workshop) (captureState, error) {
 	ctx := r.Context()
-	s := captureState{Workshop: ws.Title, Table: st.Table, Rounds: ws.Rounds, Planned: len(ws.Plan) > 0,
-		Interests: []captureInterest{}}
+	s := captureState{Workshop: ws.Title, Table: st.Table, Rounds: ws.Rounds, Interests: []captureInterest{}}
 	parts, err := u.store.Participants(ctx, ws.ID)
 	if err != nil {
 		return s, err
@@ -107,10 +105,11 @@ func (u *UI) captureStateOf(r *http.Request, st model.Staff, ws model.Workshop) 
 	}
 	for round := range ws.Rounds {
 		seated := everyone // no plan, or a facilitator: every company
-		if round < len(ws.Plan) && st.Table >= 1 && st.Table <= len(ws.Plan[round]) {
-			seated = ws.Plan[round][st.Table-1]
-		} else if round < len(ws.Plan) && st.Table >= 1 {
-			seated = nil // this table is not used in that round
+		if round < len(ws.Plan) && st.Table >= 1 {
+			seated = nil // unless the table is used in that round
+			if st.Table <= len(ws.Plan[round]) {
+				seated = ws.Plan[round][st.Table-1]
+			}
 		}
 		list := []captureCompany{}
 		for _, ext := range seated {
