@@ -38,10 +38,7 @@ func BenchmarkBourseLive(b *testing.B) {
 		}
 	}
 	cards, _ := fx.Cards(ctx, w.ID)
-	st := model.Staff{WorkshopID: w.ID, Role: model.StaffSecretary, Name: "Bench", Table: 1}
-	_, hash, _ := fx.StaffToken(ctx, st)
-	fx.AddStaff(ctx, st, hash)
-	token, _, _ := fx.StaffToken(ctx, st)
+	token := addSecretary(b, fx, w.ID, "Bench")
 	registered, _ := fx.Participants(ctx, w.ID)
 	record := func(i int) {
 		card := cards[i%len(cards)]

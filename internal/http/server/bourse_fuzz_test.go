@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"symbiose/internal/model"
-	"symbiose/internal/worker"
 )
 
 // Whatever a capture page sends, the answer is a 2xx or a 4xx with a
@@ -21,14 +20,7 @@ func FuzzCaptureRecord(f *testing.F) {
 		f.Fatalf("demo bourses: %v", err)
 	}
 	w := bourses[2]
-	st := model.Staff{WorkshopID: w.ID, Role: model.StaffSecretary, Name: "Fuzz", Table: 1}
-	link, hash, err := worker.StaffLink(ctx, fx.Storage, "", st)
-	if err == nil {
-		_, err = fx.AddStaff(ctx, st, hash)
-	}
-	if err != nil {
-		f.Fatal(err)
-	}
+	link := "/s/" + addSecretary(f, fx, w.ID, "Fuzz")
 	cards, _ := fx.Cards(ctx, w.ID)
 	parts, _ := fx.Participants(ctx, w.ID)
 	f.Add(fmt.Sprintf(`{"client_id":"a","round":1,"company_id":%d,"flow_id":%d,"note":"ok"}`, parts[1].CompanyID, cards[0].ID))
@@ -47,4 +39,20 @@ func FuzzCaptureRecord(f *testing.F) {
 			t.Fatalf("%q: %d %s", body, rec.Code, rec.Body.String())
 		}
 	})
+}
+
+// addSecretary adds a secretary of table 1 to a bourse and returns the
+// token of its capture page.
+func addSecretary(tb testing.TB, fx *fixture, workshopID int64, name string) string {
+	tb.Helper()
+	ctx := context.Background()
+	st := model.Staff{WorkshopID: workshopID, Role: model.StaffSecretary, Name: name, Table: 1}
+	token, hash, err := fx.StaffToken(ctx, st)
+	if err == nil {
+		_, err = fx.AddStaff(ctx, st, hash)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return token
 }
