@@ -68,9 +68,17 @@ func (s *Storage) CompanyByExtID(ctx context.Context, territoryID int64, extID s
 
 // Contacts returns the contacts of every company of a territory.
 func (s *Storage) Contacts(ctx context.Context, territoryID int64) ([]model.Contact, error) {
+	return s.contacts(ctx, `c.territory_id = ?`, territoryID)
+}
+
+// ContactsOfCompany returns the contacts of one company.
+func (s *Storage) ContactsOfCompany(ctx context.Context, companyID int64) ([]model.Contact, error) {
+	return s.contacts(ctx, `ct.company_id = ?`, companyID)
+}
+
+func (s *Storage) contacts(ctx context.Context, where string, args ...any) ([]model.Contact, error) {
 	rows, err := s.query(ctx, `SELECT ct.id, ct.company_id, c.ext_id, ct.name, ct.role, ct.email, ct.phone
-		FROM contacts ct JOIN companies c ON c.id = ct.company_id
-		WHERE c.territory_id = ? ORDER BY ct.id`, territoryID)
+		FROM contacts ct JOIN companies c ON c.id = ct.company_id WHERE `+where+` ORDER BY ct.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
@@ -101,25 +109,6 @@ func (s *Storage) CompaniesChangedSince(ctx context.Context, territoryID int64, 
 			return nil, fmt.Errorf("companies changed since %s: %w", since, err)
 		}
 		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// ContactsOfCompany returns the contacts of one company.
-func (s *Storage) ContactsOfCompany(ctx context.Context, companyID int64) ([]model.Contact, error) {
-	rows, err := s.query(ctx, `SELECT ct.id, ct.company_id, c.ext_id, ct.name, ct.role, ct.email, ct.phone
-		FROM contacts ct JOIN companies c ON c.id = ct.company_id WHERE ct.company_id = ? ORDER BY ct.id`, companyID)
-	if err != nil {
-		return nil, fmt.Errorf("list contacts: %w", err)
-	}
-	defer rows.Close()
-	var out []model.Contact
-	for rows.Next() {
-		var ct model.Contact
-		if err := rows.Scan(&ct.ID, &ct.CompanyID, &ct.CompanyExtID, &ct.Name, &ct.Role, &ct.Email, &ct.Phone); err != nil {
-			return nil, fmt.Errorf("list contacts: %w", err)
-		}
-		out = append(out, ct)
 	}
 	return out, rows.Err()
 }
